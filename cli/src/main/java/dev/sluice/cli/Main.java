@@ -14,6 +14,18 @@ import picocli.CommandLine.Command;
     description = "Sluice brings third-party security alerts into a security data lake.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        // slot: parse (syslog/cef/darktrace)
+
+        // slot: lake, query (lake)
+
+        // slot: central, up (central)
+
+        // slot: appliance (appliance)
+
+        // slot: darktrace-sim (emulator)
+
+        // slot: demo (demo)
+
     })
 public final class Main implements Runnable {
 
