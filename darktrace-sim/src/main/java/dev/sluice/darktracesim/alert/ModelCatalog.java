@@ -74,7 +74,7 @@ public final class ModelCatalog {
       List.of(
           external("Anomalous Connection::Data Sent to Rare Domain", 280, 3,
               ModelCategory.SUSPICIOUS, List.of("T1041"), List.of(443, 80),
-              ". . Data volume {port} to {peerHost}"),
+              ". . 18.4 MB uploaded to {peerHost}"),
           external("Anomalous Connection::Anomalous SSL without SNI to New External", 285, 2,
               ModelCategory.SUSPICIOUS, List.of("T1573"), List.of(443, 8443),
               ". . SSL certificate validation failed with (unable to get local issuer certificate)"),
