@@ -107,8 +107,12 @@ public final class FindingDraft {
             observable(observables, "device.mac", ObservableType.MAC_ADDRESS, device.mac());
         }
         if (src != null && !srcFromDevice) {
-            observable(observables, "evidences[0].src_endpoint.ip", ObservableType.IP_ADDRESS, src.ip());
-            observable(observables, "evidences[0].src_endpoint.hostname", ObservableType.HOSTNAME, src.hostname());
+            if (device == null || !java.util.Objects.equals(src.ip(), device.ip())) {
+                observable(observables, "evidences[0].src_endpoint.ip", ObservableType.IP_ADDRESS, src.ip());
+            }
+            if (device == null || !java.util.Objects.equals(src.hostname(), device.hostname())) {
+                observable(observables, "evidences[0].src_endpoint.hostname", ObservableType.HOSTNAME, src.hostname());
+            }
         }
         if (dst != null) {
             observable(observables, "evidences[0].dst_endpoint.ip", ObservableType.IP_ADDRESS, dst.ip());
