@@ -100,7 +100,8 @@ public final class SettingsPages {
   private void renderDomains(Context ctx, ConsoleSession session, FormState form,
       boolean confirmed, Optional<Product> first) {
     pages.render(ctx, "settings/domains.jte",
-        pages.context(session, "My domains and IPs", Nav.DOMAINS_AND_IPS),
+        pages.context(session, "My domains and IPs",
+            first.isPresent() ? Nav.MARKETPLACE : Nav.DOMAINS_AND_IPS),
         "form", form,
         "confirmed", confirmed,
         "first", first.orElse(null),
