@@ -1,0 +1,75 @@
+package dev.sluice.pki;
+
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Accepts TLS client certificates issued by any of a changing set of CAs (e.g. every tenant's CA,
+ * read at handshake time so a tenant created after start-up is trusted at once). The certificate
+ * must be valid now and signed by one of the CAs; who it belongs to is decided later, by the
+ * application, from its subject.
+ */
+public final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
+  private final Supplier<? extends Collection<X509Certificate>> authorities;
+
+  public ClientCertificateTrustManager(Supplier<? extends Collection<X509Certificate>> authorities) {
+    this.authorities = Objects.requireNonNull(authorities, "authorities");
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    if (chain == null || chain.length == 0) {
+      throw new CertificateException("no client certificate");
+    }
+    X509Certificate leaf = chain[0];
+    leaf.checkValidity();
+    for (X509Certificate authority : authorities.get()) {
+      if (leaf.getIssuerX500Principal().equals(authority.getSubjectX500Principal())) {
+        try {
+          leaf.verify(authority.getPublicKey());
+          return;
+        } catch (java.security.GeneralSecurityException e) {
+          // same name, different key: keep looking
+        }
+      }
+    }
+    throw new CertificateException("client certificate is not issued by a known authority");
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    checkClientTrusted(chain, authType);
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    checkClientTrusted(chain, authType);
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    throw new CertificateException("this trust manager only checks clients");
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    checkServerTrusted(chain, authType);
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    checkServerTrusted(chain, authType);
+  }
+
+  /** Empty, so clients offer their certificate whichever tenant CA issued it. */
+  @Override
+  public X509Certificate[] getAcceptedIssuers() {
+    return new X509Certificate[0];
+  }
+}
