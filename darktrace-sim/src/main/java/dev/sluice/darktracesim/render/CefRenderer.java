@@ -1,5 +1,7 @@
 package dev.sluice.darktracesim.render;
 
+import dev.sluice.cef.CefRecord;
+import dev.sluice.cef.CefWriter;
 import dev.sluice.darktracesim.alert.AiAnalystIncidentEvent;
 import dev.sluice.darktracesim.alert.DarktraceAlert;
 import dev.sluice.darktracesim.alert.ModelBreach;
@@ -42,10 +44,10 @@ public final class CefRenderer {
 
   /** The CEF text of the alert (no syslog header, no line end). */
   public String render(DarktraceAlert alert) {
-    return CefText.write(toCef(alert));
+    return CefWriter.write(toCef(alert));
   }
 
-  CefEvent toCef(DarktraceAlert alert) {
+  CefRecord toCef(DarktraceAlert alert) {
     if (alert instanceof ModelBreach breach) {
       return breach(breach);
     }
@@ -55,7 +57,7 @@ public final class CefRenderer {
     return systemStatus((SystemStatusAlert) alert);
   }
 
-  private CefEvent breach(ModelBreach b) {
+  private CefRecord breach(ModelBreach b) {
     Map<String, String> ext = new LinkedHashMap<>();
     ext.put("externalId", Long.toString(b.pbid()));
     ext.put("darktraceUrl", b.model().isTestModel() ? ""
@@ -74,11 +76,11 @@ public final class CefRenderer {
     if (!b.model().mitreTechniques().isEmpty()) {
       ext.put("mitreId", String.join(",", b.model().mitreTechniques()));
     }
-    return new CefEvent("Darktrace", "DCIP", softwareVersion, Integer.toString(b.model().pid()),
+    return CefRecord.of("Darktrace", "DCIP", softwareVersion, Integer.toString(b.model().pid()),
         b.model().cefName(), severity(b.score() * 10), ext);
   }
 
-  private CefEvent incidentEvent(AiAnalystIncidentEvent e) {
+  private CefRecord incidentEvent(AiAnalystIncidentEvent e) {
     Map<String, String> ext = new LinkedHashMap<>();
     ext.put("externalId", e.id());
     ext.put("darktraceUrl", "https://" + instanceHostname + "/#aiincident/" + e.id());
@@ -92,11 +94,11 @@ public final class CefRenderer {
     ext.put("groupCategory", e.groupCategory().name().toLowerCase(Locale.ROOT));
     ext.put("groupingId", String.join(",", e.groupingIds()));
     ext.put("groupByActivity", e.groupByActivity() ? "1" : "0");
-    return new CefEvent("Darktrace", "AI Analyst", softwareVersion, e.activityId(), e.title(),
+    return CefRecord.of("Darktrace", "AI Analyst", softwareVersion, e.activityId(), e.title(),
         severity(e.aiaScore() / 10.0), ext);
   }
 
-  private CefEvent systemStatus(SystemStatusAlert s) {
+  private CefRecord systemStatus(SystemStatusAlert s) {
     Map<String, String> ext = new LinkedHashMap<>();
     ext.put("externalId", s.uuid());
     ext.put("darktraceUrl", "https://" + instanceHostname + "/sysstatus?alert=" + s.uuid());
@@ -106,7 +108,7 @@ public final class CefRenderer {
     ext.put("status", s.status().wireName());
     ext.put("priority", Integer.toString(s.priority()));
     ext.put("priorityLevel", s.priorityLevel());
-    return new CefEvent("Darktrace", "DCIP", softwareVersion,
+    return CefRecord.of("Darktrace", "DCIP", softwareVersion,
         s.name().replaceFirst("-\\d+$", ""), s.alertName(),
         severity(s.priority() / 10.0), ext);
   }

@@ -9,8 +9,9 @@ import dev.sluice.darktracesim.alert.DarktraceAlert;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import dev.sluice.syslog.SyslogWriter;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 
 /**
  * Turns an alert into the bytes Darktrace puts on the wire: syslog header, body (CEF or JSON),
@@ -18,25 +19,20 @@ import java.util.Locale;
  *
  * <pre>
  * RFC 3164 (default):  &lt;165&gt;Aug  5 03:34:46 HOST darktrace BODY
- * RFC 5424 (Full Timestamps): &lt;165&gt;1 2022-02-12T19:10:23+00:00 HOST darktrace - - - BODY
+ * RFC 5424 (Full Timestamps): &lt;165&gt;1 2022-02-12T19:10:23Z HOST darktrace - - - BODY
  * TCP, LF framing:     MESSAGE LF
  * TCP, octet counting: LEN SP MESSAGE        (LEN = UTF-8 byte count of MESSAGE)
  * UDP:                 MESSAGE               (one datagram each)
  * </pre>
  *
  * PRI 165 is facility local4, severity notice, as Darktrace sends. RFC 3164 timestamps are written
- * in UTC with a space-padded day.
+ * in UTC with a space-padded day. Headers, CEF and frames are written with the project's
+ * {@code SyslogWriter} and {@code CefWriter}, whose output its parsers read back identically.
  */
 public final class SyslogMessageWriter {
 
-  static final String PRI = "<165>";
+  static final int PRI = 165;
   static final String APP_NAME = "darktrace";
-
-  private static final DateTimeFormatter RFC3164 =
-      DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter RFC5424 =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
 
   private final HeaderFormat header;
   private final Framing framing;
@@ -68,23 +64,17 @@ public final class SyslogMessageWriter {
     if (transport == Transport.UDP) {
       return message;
     }
-    if (framing == Framing.LF) {
-      byte[] framed = new byte[message.length + 1];
-      System.arraycopy(message, 0, framed, 0, message.length);
-      framed[message.length] = '\n';
-      return framed;
-    }
-    byte[] prefix = (message.length + " ").getBytes(StandardCharsets.US_ASCII);
-    byte[] framed = new byte[prefix.length + message.length];
-    System.arraycopy(prefix, 0, framed, 0, prefix.length);
-    System.arraycopy(message, 0, framed, prefix.length, message.length);
-    return framed;
+    return SyslogWriter.frame(message, framing == Framing.LF
+        ? dev.sluice.syslog.Framing.LF : dev.sluice.syslog.Framing.OCTET_COUNTING);
   }
 
   private String header(Instant time) {
     if (header == HeaderFormat.RFC3164) {
-      return PRI + RFC3164.format(time) + ' ' + hostname + ' ' + APP_NAME + ' ';
+      // Darktrace writes its app name without the colon BSD syslog puts after a tag.
+      return SyslogWriter.rfc3164Header(PRI, LocalDateTime.ofInstant(time, ZoneOffset.UTC),
+          hostname, null) + APP_NAME + ' ';
     }
-    return PRI + "1 " + RFC5424.format(time) + ' ' + hostname + ' ' + APP_NAME + " - - - ";
+    return SyslogWriter.rfc5424Header(PRI, OffsetDateTime.ofInstant(time, ZoneOffset.UTC),
+        hostname, APP_NAME, null, null, null);
   }
 }
