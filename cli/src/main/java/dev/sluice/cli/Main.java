@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 
         // slot: lake, query (lake)
 
-        // slot: central, up (central)
+        CentralCommand.class,
+        UpCommand.class,
 
         // slot: appliance (appliance)
 
