@@ -43,10 +43,11 @@ public final class LakeService implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ThreadPoolExecutor queryExecutor;
 
-  private LakeService(LakeConfig config, IngestAuthorizer authorizer, Clock clock) throws IOException {
+  private LakeService(LakeConfig config, IngestAuthorizer authorizer, Clock clock, LakeStore.Settings settings)
+      throws IOException {
     this.config = config;
     this.authorizer = authorizer;
-    this.store = LakeStore.open(config.root(), clock, LakeStore.Settings.defaults());
+    this.store = LakeStore.open(config.root(), clock, settings);
     try {
       this.guard = new SqlGuard();
     } catch (SQLException e) {
@@ -63,7 +64,13 @@ public final class LakeService implements AutoCloseable {
 
   /** Opens the lake under {@code config.root()} (recovering after a crash) and starts its background work. */
   public static LakeService start(LakeConfig config, IngestAuthorizer authorizer, Clock clock) throws IOException {
-    LakeService service = new LakeService(config, authorizer, clock);
+    return start(config, authorizer, clock, LakeStore.Settings.defaults());
+  }
+
+  /** As {@link #start(LakeConfig, IngestAuthorizer, Clock)} with tuned storage settings (tests, benchmarks). */
+  public static LakeService start(LakeConfig config, IngestAuthorizer authorizer, Clock clock,
+      LakeStore.Settings settings) throws IOException {
+    LakeService service = new LakeService(config, authorizer, clock, settings);
     service.schedule();
     return service;
   }
