@@ -14,17 +14,18 @@ import picocli.CommandLine.Command;
     description = "Sluice brings third-party security alerts into a security data lake.",
     subcommands = {
         CommandLine.HelpCommand.class,
-        // slot: parse (syslog/cef/darktrace)
+        ParseCommand.class,
 
         // slot: lake, query (lake)
 
-        // slot: central, up (central)
+        CentralCommand.class,
+        UpCommand.class,
 
         // slot: appliance (appliance)
 
-        // slot: darktrace-sim (emulator)
+        DarktraceSimCommand.class,
 
-        // slot: demo (demo)
+        DemoCommand.class,
 
     })
 public final class Main implements Runnable {
