@@ -85,7 +85,7 @@ public final class CefTimestamps {
       year = Integer.parseInt(parts[next]);
       next++;
     }
-    if (next >= parts.length) {
+    if (next >= parts.length || parts[next].length() < 8) {
       return Optional.empty();
     }
     LocalTime time = LocalTime.parse(parts[next]);
