@@ -18,11 +18,12 @@ import picocli.CommandLine.Command;
 
         // slot: lake, query (lake)
 
-        // slot: central, up (central)
+        CentralCommand.class,
+        UpCommand.class,
 
         // slot: appliance (appliance)
 
-        // slot: darktrace-sim (emulator)
+        DarktraceSimCommand.class,
 
         // slot: demo (demo)
 

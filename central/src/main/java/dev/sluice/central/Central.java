@@ -1,0 +1,89 @@
+package dev.sluice.central;
+
+import dev.sluice.central.audit.AuditLog;
+import dev.sluice.central.auth.AuthService;
+import dev.sluice.central.auth.LoginRateLimiter;
+import dev.sluice.central.db.Database;
+import dev.sluice.central.enrollment.TenantAuthorities;
+import dev.sluice.central.marketplace.Marketplace;
+import dev.sluice.central.tenant.TenantService;
+import dev.sluice.pki.Identity;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Central's service layer, wired by hand. The REST routes and the console call the same services;
+ * every service method that acts for a user takes its {@code Principal} and stays within the
+ * principal's tenant.
+ */
+public final class Central {
+  private final CentralOptions options;
+  private final Database database;
+  private final Identity serverIdentity;
+  private final AtomicReference<String> publicUrl = new AtomicReference<>();
+  private final AuditLog audit;
+  private final AuthService auth;
+  private final TenantService tenants;
+  private final Marketplace marketplace;
+  private final TenantAuthorities authorities;
+
+  Central(CentralOptions options, Database database, Identity serverIdentity) {
+    this.options = options;
+    this.database = database;
+    this.serverIdentity = serverIdentity;
+    this.audit = new AuditLog(database, options.clock());
+    this.auth = new AuthService(database, options.passwordHasher(),
+        new LoginRateLimiter(5, Duration.ofMinutes(15), options.clock()), audit, options.clock());
+    this.tenants = new TenantService(database, audit, options.clock());
+    this.marketplace = new Marketplace();
+    this.authorities = new TenantAuthorities(database, options.clock());
+  }
+
+  void publicUrl(String url) {
+    publicUrl.set(url);
+  }
+
+  /** How appliances and browsers reach central, e.g. {@code https://127.0.0.1:8443}. */
+  public String publicUrl() {
+    return Objects.requireNonNull(publicUrl.get(), "central is not started");
+  }
+
+  /** Where appliances send event batches. */
+  public String ingestUrl() {
+    return options.ingestUrl().orElseGet(() -> publicUrl() + "/api/v1/lake/ingest");
+  }
+
+  public CentralOptions options() {
+    return options;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** Central's TLS identity (its certificate travels in every image). */
+  public Identity serverIdentity() {
+    return serverIdentity;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  public AuthService auth() {
+    return auth;
+  }
+
+  public TenantService tenants() {
+    return tenants;
+  }
+
+  public Marketplace marketplace() {
+    return marketplace;
+  }
+
+  public TenantAuthorities authorities() {
+    return authorities;
+  }
+}
