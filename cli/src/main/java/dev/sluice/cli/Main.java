@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         ParseCommand.class,
 
-        // slot: lake, query (lake)
+        LakeCommand.class,
+        QueryCommand.class,
 
         CentralCommand.class,
         UpCommand.class,
