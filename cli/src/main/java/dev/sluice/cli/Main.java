@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     description = "Sluice brings third-party security alerts into a security data lake.",
     subcommands = {
         CommandLine.HelpCommand.class,
-        // slot: parse (syslog/cef/darktrace)
+        ParseCommand.class,
 
         // slot: lake, query (lake)
 
