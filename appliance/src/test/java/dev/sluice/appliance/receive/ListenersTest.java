@@ -3,6 +3,7 @@ package dev.sluice.appliance.receive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.appliance.testing.FakeProcessor;
 import dev.sluice.spool.Spool;
 import dev.sluice.spool.SpoolConfig;
 import dev.sluice.wire.control.IntegrationConfig;

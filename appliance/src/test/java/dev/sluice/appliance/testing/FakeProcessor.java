@@ -1,4 +1,6 @@
-package dev.sluice.appliance.receive;
+package dev.sluice.appliance.testing;
+
+import dev.sluice.appliance.receive.FrameProcessor;
 
 import dev.sluice.wire.control.IntegrationConfig;
 import dev.sluice.wire.control.TenantSettings;
@@ -9,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * that host name (its OCSF record is {@code {"message": <frame>}}); anything else is rejected as
  * {@code NOT_CEF}.
  */
-final class FakeProcessor implements FrameProcessor {
+public final class FakeProcessor implements FrameProcessor {
   @Override
   public Outcome process(byte[] frame, int offset, int length, long receiveTimeMillis,
       IntegrationConfig integration, TenantSettings tenant) {
