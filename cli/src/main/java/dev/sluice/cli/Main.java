@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 
         // slot: appliance (appliance)
 
-        // slot: darktrace-sim (emulator)
+        DarktraceSimCommand.class,
 
         // slot: demo (demo)
 

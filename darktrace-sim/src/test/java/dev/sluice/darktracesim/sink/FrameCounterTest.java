@@ -1,0 +1,35 @@
+package dev.sluice.darktracesim.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class FrameCounterTest {
+
+  private static final byte[] MIXED = ("<165>a b\n" + "11 <165>hello\n" + "<1>x\n" + "CEF:0|x\n"
+      + "5 <1>ab" + "<2>c\n").getBytes(StandardCharsets.UTF_8);
+
+  @Test
+  void countsLfAndOctetCountedFramesDecidedPerFrame() {
+    FrameCounter counter = new FrameCounter();
+    counter.feed(MIXED, 0, MIXED.length);
+    assertEquals(6, counter.frames());
+  }
+
+  @Test
+  void anySplitIntoChunksGivesTheSameCount() {
+    SplittableRandom random = new SplittableRandom(17);
+    for (int round = 0; round < 500; round++) {
+      FrameCounter counter = new FrameCounter();
+      int i = 0;
+      while (i < MIXED.length) {
+        int n = 1 + random.nextInt(MIXED.length - i);
+        counter.feed(MIXED, i, n);
+        i += n;
+      }
+      assertEquals(6, counter.frames(), "round " + round);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.sluice.darktrace.internal;
+
+import dev.sluice.ocsf.Severity;
+import java.util.Locale;
+
+/**
+ * Severity rules (documented in docs/darktrace.md):
+ * <ul>
+ * <li>CEF Severity 0–10: 0 Informational, 1–3 Low, 4–6 Medium, 7–8 High, 9–10 Critical (the CEF
+ *     label convention: 0–3 Low, 4–6 Medium, 7–8 High, 9–10 Very-High; 0 means "no severity");
+ *     labels Low/Medium/High/Very-High/Unknown map the same way; anything else is Other with the
+ *     source text kept.</li>
+ * <li>Model priority 0–5 (JSON model breaches): 0 Informational, 1–2 Low, 3 Medium, 4 High, 5 Critical.</li>
+ * <li>AI Analyst category: critical → Critical, suspicious → High, compliance → Medium,
+ *     informational → Informational.</li>
+ * <li>System status priority_level: informational, low, medium, high, critical → 1–5.</li>
+ * <li>Score percent (when nothing else is sent): &lt;25 Low, &lt;50 Medium, &lt;75 High, else Critical.</li>
+ * </ul>
+ */
+public final class Severities {
+    private Severities() {
+    }
+
+    /** Null when the text is neither a number 0–10 nor a CEF label. */
+    public static Severity fromCef(String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = text.trim();
+        if (!s.isEmpty() && s.length() <= 2 && s.chars().allMatch(Character::isDigit)) {
+            int n = Integer.parseInt(s);
+            if (n == 0) {
+                return Severity.INFORMATIONAL;
+            }
+            return n <= 3 ? Severity.LOW : n <= 6 ? Severity.MEDIUM : n <= 8 ? Severity.HIGH : n <= 10 ? Severity.CRITICAL : null;
+        }
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "low" -> Severity.LOW;
+            case "medium" -> Severity.MEDIUM;
+            case "high" -> Severity.HIGH;
+            case "very-high", "very high" -> Severity.CRITICAL;
+            case "unknown" -> Severity.UNKNOWN;
+            default -> null;
+        };
+    }
+
+    public static Severity fromModelPriority(int priority) {
+        return priority <= 0 ? Severity.INFORMATIONAL : priority <= 2 ? Severity.LOW : priority == 3 ? Severity.MEDIUM
+                : priority == 4 ? Severity.HIGH : Severity.CRITICAL;
+    }
+
+    public static Severity fromLevel(String level) {
+        if (level == null) {
+            return null;
+        }
+        return switch (level.trim().toLowerCase(Locale.ROOT)) {
+            case "informational", "info" -> Severity.INFORMATIONAL;
+            case "low" -> Severity.LOW;
+            case "medium" -> Severity.MEDIUM;
+            case "high" -> Severity.HIGH;
+            case "critical" -> Severity.CRITICAL;
+            default -> null;
+        };
+    }
+
+    public static Severity fromAiAnalystCategory(String category) {
+        if (category == null) {
+            return null;
+        }
+        return switch (category.trim().toLowerCase(Locale.ROOT)) {
+            case "critical" -> Severity.CRITICAL;
+            case "suspicious" -> Severity.HIGH;
+            case "compliance" -> Severity.MEDIUM;
+            case "informational" -> Severity.INFORMATIONAL;
+            default -> null;
+        };
+    }
+
+    public static Severity fromScorePercent(int percent) {
+        return percent < 25 ? Severity.LOW : percent < 50 ? Severity.MEDIUM : percent < 75 ? Severity.HIGH : Severity.CRITICAL;
+    }
+
+    /**
+     * A Darktrace score as an integer percent 0–100: "97", "97%", or a fraction 0–1 ("0.871" → 87).
+     * Null when it is not a number in range.
+     */
+    public static Integer scorePercent(String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = text.trim();
+        if (s.endsWith("%")) {
+            s = s.substring(0, s.length() - 1).trim();
+        }
+        if (s.isEmpty() || s.length() > 24) {
+            return null;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (Double.isNaN(v) || v < 0 || v > 100) {
+            return null;
+        }
+        boolean fraction = v <= 1 && (s.indexOf('.') >= 0 || v == 0);
+        return (int) Math.floor(fraction ? v * 100 : v);
+    }
+}
