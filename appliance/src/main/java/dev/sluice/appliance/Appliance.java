@@ -224,7 +224,7 @@ public final class Appliance implements AutoCloseable {
     try {
       configs.save(c, etag);
     } catch (IOException e) {
-      log.warn("config_store_failed", "error=" + e.getMessage());
+      log.warn("config_store_failed", "error=" + e);
     }
     LOG.info("event=config_applied etag={} integrations={}", etag, c.integrations().size());
   }

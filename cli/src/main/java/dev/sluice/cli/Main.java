@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 
         // slot: central, up (central)
 
-        // slot: appliance (appliance)
+        ApplianceCommand.class,
 
         DarktraceSimCommand.class,
 

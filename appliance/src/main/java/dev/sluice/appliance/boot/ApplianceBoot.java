@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What {@code sluice appliance} does before the appliance runs: enroll from the image on first
@@ -23,8 +24,13 @@ public final class ApplianceBoot {
     record Failed(String code, String message) implements Result {}
   }
 
+  /**
+   * Enrolls if needed and starts the appliance.
+   *
+   * @param processors makes the frame processor for the enrolled tenant id
+   */
   public static Result boot(Optional<Path> image, Path dataDir, Appliance.Options options,
-      FrameProcessor processor, Clock clock, PrintStream out) {
+      Function<String, FrameProcessor> processors, Clock clock, PrintStream out) {
     IdentityStore identities = new IdentityStore(dataDir);
     ConfigStore configs = new ConfigStore(dataDir);
     boolean enrolledNow = false;
@@ -50,7 +56,8 @@ public final class ApplianceBoot {
             + "); the image is not needed any more and is ignored.");
       }
       ApplianceIdentity id = identities.load().orElseThrow();
-      Appliance appliance = Appliance.start(id, dataDir, options, processor, clock);
+      Appliance appliance = Appliance.start(id, dataDir, options,
+          processors.apply(id.tenantId()), clock);
       return new Result.Started(appliance, enrolledNow);
     } catch (IOException | RuntimeException e) {
       return new Result.Failed("APPLIANCE_START_FAILED", "cannot start the appliance from "

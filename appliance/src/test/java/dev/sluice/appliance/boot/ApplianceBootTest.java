@@ -44,7 +44,7 @@ class ApplianceBootTest {
 
   private ApplianceBoot.Result boot(Optional<Path> image, Path data) {
     return ApplianceBoot.boot(image, data, Appliance.Options.defaults().withMetricsPort(0),
-        new FakeProcessor(), Clock.systemUTC(), new PrintStream(output, true,
+        t -> new FakeProcessor(), Clock.systemUTC(), new PrintStream(output, true,
             StandardCharsets.UTF_8));
   }
 
