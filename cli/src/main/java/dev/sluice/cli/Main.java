@@ -18,13 +18,14 @@ import picocli.CommandLine.Command;
 
         // slot: lake, query (lake)
 
-        // slot: central, up (central)
+        CentralCommand.class,
+        UpCommand.class,
 
         ApplianceCommand.class,
 
         DarktraceSimCommand.class,
 
-        // slot: demo (demo)
+        DemoCommand.class,
 
     })
 public final class Main implements Runnable {

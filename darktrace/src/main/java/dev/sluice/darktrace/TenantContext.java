@@ -104,7 +104,11 @@ public record TenantContext(String tenantUid, List<String> internalDomains, List
 
     /** Internal or external for an address literal; unknown for anything that is not one, or 0.0.0.0. */
     public NetworkScope scopeOfAddress(String ip) {
-        byte[] address = IpAddresses.parse(ip);
+        return scopeOfAddress(IpAddresses.parse(ip));
+    }
+
+    /** Internal or external for an address as 4 or 16 bytes; unknown for null or 0.0.0.0/::. */
+    public NetworkScope scopeOfAddress(byte[] address) {
         if (address == null || IpAddresses.isUnspecified(address)) {
             return NetworkScope.UNKNOWN;
         }
