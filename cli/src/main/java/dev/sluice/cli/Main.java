@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         CentralCommand.class,
         UpCommand.class,
 
-        // slot: appliance (appliance)
+        ApplianceCommand.class,
 
         DarktraceSimCommand.class,
 
