@@ -79,10 +79,8 @@ public record TenantContext(String tenantUid, List<String> internalDomains, List
         return new TenantContext(tenant == null ? null : tenant.asText(), domains, ranges);
     }
 
-    private static JsonNode array(JsonNode root, String key, String alias) {
-        if (!root.has(key) && root.has(alias)) {
-            key = alias;
-        }
+    private static JsonNode array(JsonNode root, String snakeKey, String alias) {
+        String key = !root.has(snakeKey) && root.has(alias) ? alias : snakeKey;
         JsonNode node = root.path(key);
         if (node.isMissingNode() || node.isNull()) {
             return MAPPER.createArrayNode();
