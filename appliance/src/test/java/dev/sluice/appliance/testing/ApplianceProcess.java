@@ -4,6 +4,7 @@ import dev.sluice.appliance.Appliance;
 import dev.sluice.appliance.boot.ApplianceBoot;
 import dev.sluice.appliance.forward.ForwarderConfig;
 import dev.sluice.appliance.receive.DarktraceFrameProcessor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class ApplianceProcess {
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (System.nanoTime() < deadline) {
-      String out = java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "";
+      String out = Files.exists(log) ? Files.readString(log) : "";
       if (out.contains("ready")) {
         return p;
       }
