@@ -1,10 +1,18 @@
 package dev.sluice.central;
 
+import dev.sluice.central.appliance.ApplianceConfigs;
+import dev.sluice.central.appliance.ApplianceService;
 import dev.sluice.central.audit.AuditLog;
 import dev.sluice.central.auth.AuthService;
 import dev.sluice.central.auth.LoginRateLimiter;
 import dev.sluice.central.db.Database;
+import dev.sluice.central.enrollment.EnrollmentService;
 import dev.sluice.central.enrollment.TenantAuthorities;
+import dev.sluice.central.health.HealthEvaluator;
+import dev.sluice.central.health.HealthService;
+import dev.sluice.central.image.ImageBuilder;
+import dev.sluice.central.image.ImageService;
+import dev.sluice.central.integration.IntegrationService;
 import dev.sluice.central.marketplace.Marketplace;
 import dev.sluice.central.tenant.TenantService;
 import dev.sluice.pki.Identity;
@@ -27,6 +35,13 @@ public final class Central {
   private final TenantService tenants;
   private final Marketplace marketplace;
   private final TenantAuthorities authorities;
+  private final ImageBuilder imageBuilder;
+  private final ImageService images;
+  private final ApplianceService appliances;
+  private final IntegrationService integrations;
+  private final ApplianceConfigs configs;
+  private final EnrollmentService enrollment;
+  private final HealthService health;
 
   Central(CentralOptions options, Database database, Identity serverIdentity) {
     this.options = options;
@@ -38,6 +53,17 @@ public final class Central {
     this.tenants = new TenantService(database, audit, options.clock());
     this.marketplace = new Marketplace();
     this.authorities = new TenantAuthorities(database, options.clock());
+    HealthEvaluator evaluator = new HealthEvaluator(options.offlineAfter());
+    this.imageBuilder = new ImageBuilder(database, options.dataDir().resolve("images"), options.payload(), options.clock());
+    this.images = new ImageService(database, imageBuilder, audit, options.clock(), options.enrollmentSecretLifetime(),
+        serverIdentity, this::publicUrl);
+    this.appliances = new ApplianceService(database, images, authorities, evaluator, options.clock());
+    this.integrations = new IntegrationService(database, marketplace, appliances, images, evaluator, audit,
+        options.integrationPorts(), options.clock());
+    this.configs = new ApplianceConfigs(marketplace, this::ingestUrl, options.ingestCertificatePem().orElse(null),
+        options.heartbeatInterval());
+    this.enrollment = new EnrollmentService(database, authorities, configs, audit, options.clock());
+    this.health = new HealthService(database, evaluator, configs, audit, options.alertAfter(), options.clock());
   }
 
   void publicUrl(String url) {
@@ -85,5 +111,33 @@ public final class Central {
 
   public TenantAuthorities authorities() {
     return authorities;
+  }
+
+  public ImageBuilder imageBuilder() {
+    return imageBuilder;
+  }
+
+  public ImageService images() {
+    return images;
+  }
+
+  public ApplianceService appliances() {
+    return appliances;
+  }
+
+  public IntegrationService integrations() {
+    return integrations;
+  }
+
+  public ApplianceConfigs configs() {
+    return configs;
+  }
+
+  public EnrollmentService enrollment() {
+    return enrollment;
+  }
+
+  public HealthService health() {
+    return health;
   }
 }

@@ -3,7 +3,13 @@ package dev.sluice.central;
 import dev.sluice.central.api.ApiException;
 import dev.sluice.central.api.ErrorCode;
 import dev.sluice.central.api.JsonBodies;
+import dev.sluice.central.appliance.ApplianceRoutes;
 import dev.sluice.central.audit.AuditRoutes;
+import dev.sluice.central.enrollment.ControlRoutes;
+import dev.sluice.central.health.AlertRoutes;
+import dev.sluice.central.health.HealthMonitor;
+import dev.sluice.central.image.ImageRoutes;
+import dev.sluice.central.integration.IntegrationRoutes;
 import dev.sluice.central.auth.AuthRoutes;
 import dev.sluice.central.db.Database;
 import dev.sluice.central.marketplace.MarketplaceRoutes;
@@ -69,6 +75,12 @@ public final class CentralServer implements AutoCloseable {
       TenantRoutes.register(config.routes, central.auth(), central.tenants());
       MarketplaceRoutes.register(config.routes, central.auth(), central.marketplace());
       AuditRoutes.register(config.routes, central.auth(), central.audit());
+      IntegrationRoutes.register(config.routes, central.auth(), central.integrations());
+      ApplianceRoutes.register(config.routes, central.auth(), central.appliances());
+      ImageRoutes.register(config.routes, central.auth(), central.images());
+      ControlRoutes.register(config.routes, central.enrollment(), central.appliances(), central.health());
+      AlertRoutes.register(config.routes, central.auth(), central.health());
+      OpenApiRoutes.register(config.routes);
       for (CentralExtension extension : extensions) {
         extension.configure(config, central);
       }
@@ -81,6 +93,8 @@ public final class CentralServer implements AutoCloseable {
     }
     central.publicUrl(options.publicUrl().orElse("https://127.0.0.1:" + app.port()));
     List<AutoCloseable> closeables = new ArrayList<>();
+    closeables.add(new HealthMonitor(central.health(), options.healthCheckInterval()));
+    closeables.add(central.imageBuilder());
     options.out().println("central: listening on https://" + options.bindHost() + ":" + app.port()
         + " (public URL " + central.publicUrl() + ")");
     options.out().println("central: TLS certificate SHA-256 fingerprint " + Fingerprints.sha256(identity.certificate()));

@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 
         DarktraceSimCommand.class,
 
-        // slot: demo (demo)
+        DemoCommand.class,
 
     })
 public final class Main implements Runnable {

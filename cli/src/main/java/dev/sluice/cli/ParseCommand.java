@@ -3,15 +3,21 @@ package dev.sluice.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sluice.cef.CefParseResult;
-import dev.sluice.cef.CefParser;
-import dev.sluice.syslog.SyslogMessage;
-import dev.sluice.syslog.SyslogParser;
+import dev.sluice.darktrace.AcceptedFormats;
+import dev.sluice.darktrace.DarktracePipeline;
+import dev.sluice.darktrace.DarktraceResult;
+import dev.sluice.darktrace.PipelineOptions;
+import dev.sluice.darktrace.TenantContext;
+import dev.sluice.ocsf.OcsfJsonWriter;
+import dev.sluice.ocsf.OcsfVersion;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,10 +30,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code sluice parse}: one syslog message per stdin line in, one JSON object per line out
- * ({@code {"ok":true,"syslog":{...},"cef":{...}}} or
- * {@code {"ok":false,"reason":"CODE","detail":"...","syslog":{...}}}). Empty lines are skipped.
- * Exit code 0 unless stdin cannot be read.
+ * {@code sluice parse}: one syslog message per stdin line in, one JSON object per line out, through
+ * the Darktrace pipeline ({@code dev.sluice.darktrace.DarktracePipeline}):
+ * {@code {"ok":true,"syslog":{...},"cef":{...},"darktrace":{...},"ocsf":{...}}} ({@code cef} absent
+ * for Syslog JSON alerts) or {@code {"ok":false,"reason":"CODE","detail":"...","syslog":{...}}}
+ * (with the {@code cef} part that was read). Empty lines are skipped. Exit code 0 unless stdin
+ * or the tenant context cannot be read.
  */
 @Command(name = "parse", mixinStandardHelpOptions = true,
     description = "Parse syslog/CEF messages from stdin (one per line) into JSON lines.")
@@ -47,6 +55,19 @@ public final class ParseCommand implements Callable<Integer> {
       description = "Receive time (ISO-8601) used to infer RFC 3164 years (default: now).")
   Instant receivedAt;
 
+  @Option(names = "--tenant-context", paramLabel = "FILE",
+      description = "JSON with internal_domains and internal_ip_ranges (CIDR) for internal/external"
+          + " enrichment (default: the seven default private ranges only).")
+  Path tenantContext;
+
+  @Option(names = "--formats", paramLabel = "LIST",
+      description = "Accepted Darktrace formats, comma-separated: cef, json (default: cef).")
+  String formats = "cef";
+
+  @Option(names = "--ocsf-version", paramLabel = "X.Y.Z",
+      description = "OCSF version written to metadata.version (default: ${DEFAULT-VALUE}).")
+  String ocsfVersion = OcsfVersion.DEFAULT.toString();
+
   private final InputStream in;
   private final OutputStream out;
   private final Clock clock;
@@ -63,8 +84,18 @@ public final class ParseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SyslogParser syslogParser = new SyslogParser(zone);
-    CefParser cefParser = new CefParser();
+    PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+    TenantContext tenant;
+    AcceptedFormats accepted;
+    DarktracePipeline pipeline;
+    try {
+      tenant = tenantContext == null ? TenantContext.defaults() : readTenant(tenantContext);
+      accepted = AcceptedFormats.parse(formats);
+      pipeline = new DarktracePipeline(new PipelineOptions(OcsfVersion.parse(ocsfVersion), zone));
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("sluice parse: " + e.getMessage());
+      return 2;
+    }
     try (JsonGenerator json = new JsonFactory().createGenerator(new BufferedOutputStream(out))) {
       json.setRootValueSeparator(null);
       LineReader lines = new LineReader(new BufferedInputStream(in));
@@ -78,13 +109,12 @@ public final class ParseCommand implements Callable<Integer> {
             writeTooLarge(json);
           } else {
             byte[] line = Arrays.copyOf(lines.buffer, lines.length);
-            writeLine(json, syslogParser.parse(line, 0, line.length, received), cefParser);
+            writeLine(json, pipeline.process(line, 0, line.length, received, tenant, accepted));
           }
           json.writeRaw('\n');
         }
       } catch (IOException e) {
         json.flush();
-        PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
         err.println("sluice parse: cannot read stdin: " + e.getMessage());
         return 2;
       }
@@ -94,20 +124,42 @@ public final class ParseCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void writeLine(JsonGenerator json, SyslogMessage message, CefParser cefParser)
-      throws IOException {
-    CefParseResult result = cefParser.parse(message.bytes(), message.messageOffset(),
-        message.messageEnd() - message.messageOffset());
+  private static TenantContext readTenant(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return TenantContext.fromJson(in);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("tenant context " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeLine(JsonGenerator json, DarktraceResult result) throws IOException {
     json.writeStartObject();
-    if (result instanceof CefParseResult.Parsed parsed) {
+    if (result instanceof DarktraceResult.Accepted a) {
       json.writeBooleanField("ok", true);
-      ParseJson.writeSyslog(json, message);
-      ParseJson.writeCef(json, parsed.event());
+      ParseJson.writeSyslog(json, a.syslog());
+      if (a.cef() != null) {
+        ParseJson.writeCef(json, a.cef());
+      }
+      json.writeObjectFieldStart("darktrace");
+      json.writeStringField("kind", a.kind().name());
+      json.writeStringField("format", a.format().name());
+      json.writeStringField("alertType", a.alertType());
+      json.writeBooleanField("testAlert", a.testAlert());
+      json.writeStringField("senderHostname", a.senderHostname());
+      json.writeEndObject();
+      json.writeFieldName("ocsf");
+      OcsfJsonWriter.write(a.finding(), json);
     } else {
-      CefParseResult.Rejected rejected = (CefParseResult.Rejected) result;
+      DarktraceResult.Rejected r = (DarktraceResult.Rejected) result;
       json.writeBooleanField("ok", false);
-      ParseJson.writeRejection(json, rejected);
-      ParseJson.writeSyslog(json, message);
+      json.writeStringField("reason", r.code());
+      json.writeStringField("detail", r.detail());
+      if (r.cef() instanceof CefParseResult.Parsed parsed) {
+        ParseJson.writeCef(json, parsed.event());
+      } else if (r.cef() instanceof CefParseResult.Rejected cefRejected) {
+        ParseJson.writeHeaderFields(json, cefRejected);
+      }
+      ParseJson.writeSyslog(json, r.syslog());
     }
     json.writeEndObject();
   }

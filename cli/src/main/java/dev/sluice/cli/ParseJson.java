@@ -79,6 +79,12 @@ public final class ParseJson {
       throws IOException {
     json.writeStringField("reason", rejected.code().name());
     json.writeStringField("detail", rejected.detail());
+    writeHeaderFields(json, rejected);
+  }
+
+  /** {@code "cef":{headerFields}} when part of a CEF header was read; nothing otherwise. */
+  public static void writeHeaderFields(JsonGenerator json, CefParseResult.Rejected rejected)
+      throws IOException {
     if (!rejected.headerFields().isEmpty()) {
       json.writeObjectFieldStart("cef");
       json.writeArrayFieldStart("headerFields");

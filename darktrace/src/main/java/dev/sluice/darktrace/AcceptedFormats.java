@@ -24,7 +24,11 @@ public record AcceptedFormats(Set<AlertFormat> formats) {
         EnumSet<AlertFormat> set = EnumSet.noneOf(AlertFormat.class);
         for (String part : (text == null ? "" : text).split(",")) {
             if (!part.isBlank()) {
-                set.add(AlertFormat.valueOf(part.trim().toUpperCase(java.util.Locale.ROOT)));
+                try {
+                    set.add(AlertFormat.valueOf(part.trim().toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown format '" + part.trim() + "' (cef, json)", e);
+                }
             }
         }
         return new AcceptedFormats(set);

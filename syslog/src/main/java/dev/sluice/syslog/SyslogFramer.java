@@ -324,15 +324,18 @@ public final class SyslogFramer {
     return trailer + 1;
   }
 
+  /** The size limit counts every byte before the trailer, a CR before LF included. */
   private void deliverLine(byte[] bytes, int offset, int length, boolean nul) {
     Framing framing = nul ? Framing.NUL : Framing.LF;
+    if (length > maxFrameSize) {
+      discarded(FrameDiscard.FRAME_TOO_LARGE, framing, length);
+      return;
+    }
     if (!nul && length > 0 && bytes[offset + length - 1] == '\r') {
       length--;
       framing = Framing.CRLF;
     }
-    if (length > maxFrameSize) {
-      discarded(FrameDiscard.FRAME_TOO_LARGE, framing, length);
-    } else if (length > 0) {
+    if (length > 0) {
       deliver(bytes, offset, length, framing);
     }
   }

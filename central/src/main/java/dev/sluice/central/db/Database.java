@@ -45,18 +45,13 @@ public final class Database {
     this.schema = schema;
   }
 
-  /** A database at a JDBC URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}). */
+  /**
+   * A database at a JDBC URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}). A PostgreSQL
+   * URL's {@code currentSchema} parameter names the schema central uses (created if missing).
+   */
   public static Database at(String url) {
-    return new Database(url, Optional.empty());
-  }
-
-  /** A PostgreSQL database using (and creating) one schema, e.g. to isolate tests. */
-  public static Database postgresSchema(String url, String schema) {
-    if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
-      throw new IllegalArgumentException("schema must be a lower-case identifier: " + schema);
-    }
-    String separator = url.contains("?") ? "&" : "?";
-    return new Database(url + separator + "currentSchema=" + schema, Optional.of(schema));
+    java.util.regex.Matcher schema = java.util.regex.Pattern.compile("[?&]currentSchema=([a-z_][a-z0-9_]{0,62})(&|$)").matcher(url);
+    return new Database(url, url.startsWith("jdbc:postgresql:") && schema.find() ? Optional.of(schema.group(1)) : Optional.empty());
   }
 
   /** The embedded SQLite database in a file. */

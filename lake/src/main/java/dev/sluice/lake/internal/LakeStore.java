@@ -1,0 +1,394 @@
+package dev.sluice.lake.internal;
+
+import dev.sluice.wire.ingest.EventId;
+import dev.sluice.wire.ingest.IngestEvent;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lake's storage: durable ingest into the {@link WriteAheadLog}, exactly-once by event id
+ * ({@link EventIdIndex}), conversion of WAL segments to Parquet (zstd) partitioned by tenant and
+ * day through DuckDB, compaction of small files and retention by whole day partitions. See
+ * {@link LakeFiles} for the layout and why no reader ever sees a partial file.
+ *
+ * <p>Crash safety, step by step: an event is acknowledged only after its WAL record is fsync'd.
+ * A segment is converted into a temporary directory, each file fsync'd and renamed into its
+ * partition (same names on every retry, so a repeated conversion replaces instead of adding);
+ * then the id snapshot is written; then the segment is deleted. A crash anywhere repeats the
+ * unfinished step on the next start.
+ */
+public final class LakeStore implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LakeStore.class);
+
+  /** Tuning of the background work. */
+  public record Settings(int compactionMinFiles, long compactionMaxInputBytes, Duration coveredFileGrace,
+      String writerMemoryLimit) {
+    public static Settings defaults() {
+      return new Settings(8, 256L * 1024 * 1024, Duration.ofMinutes(2), "1GB");
+    }
+  }
+
+  /** The outcome of appending one batch's valid events. */
+  public record Appended(int accepted, List<String> duplicateIds) {}
+
+  /** One event that passed validation, with where it goes. */
+  public record Accepted(IngestEvent event, EventId id, int epochDay) {}
+
+  private final LakeFiles files;
+  private final Clock clock;
+  private final Settings settings;
+  private final BufferAllocator allocator = new RootAllocator();
+  private final AlertBatchEncoder encoder = new AlertBatchEncoder(allocator);
+  private final EventIdIndex ids = new EventIdIndex();
+  private final WriteAheadLog wal;
+  private final Connection duck;
+  private final Object ingestLock = new Object();
+  private final Object backgroundLock = new Object();
+  private final Map<Path, Instant> coveredSince = new LinkedHashMap<>();
+  private volatile boolean failed;
+
+  private LakeStore(LakeFiles files, Clock clock, Settings settings) throws IOException, SQLException {
+    this.files = files;
+    this.clock = clock;
+    this.settings = settings;
+    Files.createDirectories(files.alerts());
+    Durable.deleteRecursively(files.tmp());
+    Files.createDirectories(files.tmp());
+    Files.createDirectories(files.idSnapshot().getParent());
+    Properties config = new Properties();
+    config.setProperty("memory_limit", settings.writerMemoryLimit());
+    config.setProperty("preserve_insertion_order", "false");
+    config.setProperty("autoinstall_known_extensions", "false");
+    config.setProperty("autoload_known_extensions", "false");
+    config.setProperty("temp_directory", files.tmp().resolve("duckdb").toString());
+    this.duck = DriverManager.getConnection("jdbc:duckdb:", config);
+    long snapshot = ids.loadSnapshot(files.idSnapshot());
+    this.wal = new WriteAheadLog(files.wal());
+    recover(snapshot);
+    writeEmptyFile();
+  }
+
+  /** A Parquet file with the table's columns and no rows: what a query reads when a tenant has no data. */
+  public Path emptyFile() {
+    return files.idSnapshot().resolveSibling("empty.parquet");
+  }
+
+  private void writeEmptyFile() throws IOException {
+    Path tmp = files.tmp().resolve("empty.parquet");
+    try (WalBatchReader reader = new WalBatchReader(allocator, List.of());
+        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+      Data.exportArrayStream(allocator, reader, stream);
+      duck.unwrap(DuckDBConnection.class).registerArrowStream("empty_batch", stream);
+      try (Statement s = duck.createStatement()) {
+        s.execute("COPY (SELECT * FROM empty_batch) TO " + quote(tmp.toString()) + " (FORMAT parquet)");
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot write the empty table file: " + e.getMessage(), e);
+    }
+    Durable.fsync(tmp);
+    Durable.move(tmp, emptyFile());
+  }
+
+  /** Opens (and recovers) the store under {@code root}. */
+  public static LakeStore open(Path root, Clock clock, Settings settings) throws IOException {
+    try {
+      return new LakeStore(new LakeFiles(root), clock, settings);
+    } catch (SQLException e) {
+      throw new IOException("cannot start DuckDB: " + e.getMessage(), e);
+    }
+  }
+
+  public LakeFiles files() {
+    return files;
+  }
+
+  private void recover(long snapshotSegment) throws IOException {
+    List<Long> pending = closedSegments();
+    for (long seq : pending) {
+      for (byte[] payload : WriteAheadLog.read(wal.path(seq))) {
+        addIds(payload);
+      }
+    }
+    if (!pending.isEmpty()) {
+      LOG.info("recovering {} WAL segment(s) (id snapshot covers up to {})", pending.size(), snapshotSegment);
+    }
+    convertPending();
+    for (String tenant : files.tenants()) {
+      for (LocalDate day : files.days(tenant)) {
+        for (LakeFiles.DataFile covered : files.coveredFiles(files.dayDir(tenant, day))) {
+          Files.deleteIfExists(covered.path());
+        }
+      }
+    }
+  }
+
+  private void addIds(byte[] payload) throws IOException {
+    try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(payload), allocator)) {
+      while (reader.loadNextBatch()) {
+        VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        VarCharVector tenant = (VarCharVector) root.getVector("tenant");
+        VarCharVector eventId = (VarCharVector) root.getVector("event_id");
+        for (int i = 0; i < root.getRowCount(); i++) {
+          EventId id = EventId.parse(new String(eventId.get(i), StandardCharsets.UTF_8)).orElseThrow();
+          ids.add(new String(tenant.get(i), StandardCharsets.UTF_8), id.applianceId(), id.offset());
+        }
+      }
+    }
+  }
+
+  private List<Long> closedSegments() throws IOException {
+    long active = wal.activeSegment();
+    return wal.segments().stream().filter(s -> s != active).toList();
+  }
+
+  /**
+   * Stores the events that are new and returns once they are durable. {@code events} passed
+   * validation; their ids belong to the authenticated appliance.
+   */
+  public Appended append(String tenant, String integrationId, List<Accepted> events) throws IOException {
+    if (failed) {
+      throw new IOException("the lake store has failed; restart it");
+    }
+    synchronized (ingestLock) {
+      List<AlertBatchEncoder.Row> rows = new ArrayList<>(events.size());
+      List<String> duplicates = new ArrayList<>();
+      Set<Long> inBatch = new HashSet<>();
+      for (Accepted a : events) {
+        EventId id = a.id();
+        if (ids.contains(tenant, id.applianceId(), id.offset()) || !inBatch.add(id.offset())) {
+          duplicates.add(a.event().eventId());
+        } else {
+          rows.add(new AlertBatchEncoder.Row(tenant, integrationId, a.event(), a.epochDay()));
+        }
+      }
+      if (!rows.isEmpty()) {
+        wal.append(encoder.encode(rows));
+        for (Accepted a : events) {
+          ids.add(tenant, a.id().applianceId(), a.id().offset());
+        }
+      }
+      return new Appended(rows.size(), duplicates);
+    }
+  }
+
+  /**
+   * Makes everything acknowledged so far queryable: closes the active WAL segment and converts
+   * every closed segment to Parquet.
+   */
+  public void flush() throws IOException {
+    synchronized (backgroundLock) {
+      wal.rotate();
+      convertPending();
+    }
+  }
+
+  private void convertPending() throws IOException {
+    for (long seq : closedSegments()) {
+      convert(seq);
+      ids.writeSnapshot(files.idSnapshot(), seq);
+      wal.delete(seq);
+    }
+  }
+
+  private void convert(long seq) throws IOException {
+    List<byte[]> payloads = WriteAheadLog.read(wal.path(seq));
+    if (payloads.isEmpty()) {
+      return;
+    }
+    Path out = files.tmp().resolve("segment-" + seq);
+    Durable.deleteRecursively(out);
+    String view = "wal_segment_" + seq;
+    try (WalBatchReader reader = new WalBatchReader(allocator, payloads);
+        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+      Data.exportArrayStream(allocator, reader, stream);
+      duck.unwrap(DuckDBConnection.class).registerArrowStream(view, stream);
+      try (Statement s = duck.createStatement()) {
+        s.execute("COPY (SELECT * FROM " + view + ") TO " + quote(out.toString())
+            + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (tenant, day), WRITE_PARTITION_COLUMNS true,"
+            + " FILENAME_PATTERN " + quote(String.format("w%020d_{i}", seq)) + ")");
+        s.execute("DROP VIEW IF EXISTS " + view);
+      }
+    } catch (SQLException e) {
+      failed = true;
+      throw new IOException("converting WAL segment " + seq + " failed: " + e.getMessage(), e);
+    }
+    publish(out, seq);
+    Durable.deleteRecursively(out);
+  }
+
+  /** Moves the files of a converted segment into the live tree, replacing any earlier attempt. */
+  private void publish(Path out, long seq) throws IOException {
+    Set<Path> published = new HashSet<>();
+    List<Path> produced;
+    try (Stream<Path> walk = Files.walk(out)) {
+      produced = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
+    }
+    for (Path file : produced) {
+      Path relative = out.relativize(file);
+      Path target = files.alerts().resolve(relative.toString());
+      Files.createDirectories(target.getParent());
+      Durable.fsyncDirectory(target.getParent().getParent());
+      Durable.fsync(file);
+      Durable.move(file, target);
+      published.add(target);
+    }
+    String prefix = String.format("w%020d_", seq);
+    for (Path dir : published.stream().map(Path::getParent).distinct().toList()) {
+      try (Stream<Path> list = Files.list(dir)) {
+        for (Path stale : list.filter(p -> p.getFileName().toString().startsWith(prefix))
+            .filter(p -> !published.contains(p)).toList()) {
+          Files.deleteIfExists(stale);
+        }
+      }
+    }
+  }
+
+  /** Merges runs of small files in each day directory into one sorted file. */
+  public int compact() throws IOException {
+    synchronized (backgroundLock) {
+      deleteCoveredAfterGrace();
+      long firstUnconverted = wal.segments().stream().findFirst().orElse(Long.MAX_VALUE);
+      int merged = 0;
+      for (String tenant : files.tenants()) {
+        for (LocalDate day : files.days(tenant)) {
+          merged += compactDay(files.dayDir(tenant, day), firstUnconverted);
+        }
+      }
+      return merged;
+    }
+  }
+
+  private int compactDay(Path dayDir, long firstUnconverted) throws IOException {
+    List<LakeFiles.DataFile> run = new ArrayList<>();
+    long runBytes = 0;
+    int merged = 0;
+    for (LakeFiles.DataFile file : files.visibleFiles(dayDir)) {
+      long size = Files.size(file.path());
+      boolean small = size < settings.compactionMaxInputBytes() / 4 && file.hi() < firstUnconverted;
+      if (small && runBytes + size <= settings.compactionMaxInputBytes()) {
+        run.add(file);
+        runBytes += size;
+        continue;
+      }
+      merged += mergeIfWorthIt(dayDir, run);
+      run = new ArrayList<>();
+      runBytes = 0;
+      if (small) {
+        run.add(file);
+        runBytes = size;
+      }
+    }
+    return merged + mergeIfWorthIt(dayDir, run);
+  }
+
+  private int mergeIfWorthIt(Path dayDir, List<LakeFiles.DataFile> run) throws IOException {
+    if (run.size() < settings.compactionMinFiles()) {
+      return 0;
+    }
+    long lo = run.get(0).lo();
+    long hi = run.get(run.size() - 1).hi();
+    Path tmp = files.tmp().resolve(LakeFiles.compactedFileName(lo, hi));
+    String list = String.join(", ", run.stream().map(f -> quote(f.path().toString())).toList());
+    try (Statement s = duck.createStatement()) {
+      s.execute("COPY (SELECT * FROM read_parquet([" + list + "], hive_partitioning = false) ORDER BY ocsf.time)"
+          + " TO " + quote(tmp.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+    } catch (SQLException e) {
+      Files.deleteIfExists(tmp);
+      throw new IOException("compacting " + dayDir + " failed: " + e.getMessage(), e);
+    }
+    Durable.fsync(tmp);
+    Durable.move(tmp, dayDir.resolve(tmp.getFileName()));
+    Instant now = clock.instant();
+    for (LakeFiles.DataFile input : run) {
+      coveredSince.put(input.path(), now);
+    }
+    return run.size();
+  }
+
+  private void deleteCoveredAfterGrace() throws IOException {
+    Instant cutoff = clock.instant().minus(settings.coveredFileGrace());
+    var it = coveredSince.entrySet().iterator();
+    while (it.hasNext()) {
+      var entry = it.next();
+      if (!entry.getValue().isAfter(cutoff)) {
+        Files.deleteIfExists(entry.getKey());
+        it.remove();
+      }
+    }
+  }
+
+  /**
+   * Drops whole day partitions older than each tenant's retention ({@code retentionDays} per
+   * tenant): a day {@code d} goes once {@code d < today - retentionDays}. Returns the days dropped.
+   */
+  public int applyRetention(ToIntFunction<String> retentionDays) throws IOException {
+    synchronized (backgroundLock) {
+      LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+      int dropped = 0;
+      for (String tenant : files.tenants()) {
+        LocalDate oldestKept = today.minusDays(retentionDays.applyAsInt(tenant));
+        for (LocalDate day : files.days(tenant)) {
+          if (day.isBefore(oldestKept)) {
+            Path dir = files.dayDir(tenant, day);
+            Path trash = files.tmp().resolve("dropped-" + tenant + "-" + day + "-" + System.nanoTime());
+            Durable.move(dir, trash);
+            Durable.deleteRecursively(trash);
+            coveredSince.keySet().removeIf(p -> p.startsWith(dir));
+            dropped++;
+          }
+        }
+      }
+      return dropped;
+    }
+  }
+
+  static String quote(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  @Override
+  public void close() throws IOException {
+    synchronized (backgroundLock) {
+      synchronized (ingestLock) {
+        wal.close();
+      }
+      try {
+        duck.close();
+      } catch (SQLException e) {
+        throw new IOException(e);
+      }
+      allocator.close();
+    }
+  }
+}

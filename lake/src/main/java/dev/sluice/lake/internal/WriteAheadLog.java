@@ -1,0 +1,208 @@
+package dev.sluice.lake.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where accepted events become durable before the ingest response: segment files in one
+ * directory, each a header and a sequence of records; a record is appended and fsync'd before
+ * the batch is acknowledged. Segments are converted to Parquet in the background and deleted
+ * once converted.
+ *
+ * <p>Segment file {@code <seq, 20 digits>.wal}: magic {@code SLWAL001}, then records of
+ * {@code int length, int crc32c(payload), payload} (big-endian); a payload is an Arrow IPC stream
+ * of one record batch ({@link AlertBatchEncoder}). Recovery keeps the records up to the first
+ * torn or corrupt one and truncates the rest: those bytes were never acknowledged, since the
+ * acknowledgement follows the fsync.
+ */
+public final class WriteAheadLog implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WriteAheadLog.class);
+  private static final byte[] MAGIC = "SLWAL001".getBytes(StandardCharsets.US_ASCII);
+  private static final Pattern NAME = Pattern.compile("(\\d{20})\\.wal");
+  /** Largest record accepted on read; larger lengths mean corruption. */
+  static final int MAX_RECORD = 256 * 1024 * 1024;
+
+  private final Path directory;
+  private FileChannel active;
+  private long activeSeq;
+  private long activeRecords;
+
+  /** Opens the log, repairing torn tails; new appends go to a fresh segment after the newest. */
+  public WriteAheadLog(Path directory) throws IOException {
+    this.directory = directory;
+    Files.createDirectories(directory);
+    long newest = 0;
+    for (long seq : segments()) {
+      repair(path(seq));
+      newest = Math.max(newest, seq);
+    }
+    openSegment(newest + 1);
+  }
+
+  /** Sequence numbers of the segments on disk, oldest first (includes the active one). */
+  public synchronized List<Long> segments() throws IOException {
+    List<Long> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        Matcher m = NAME.matcher(file.getFileName().toString());
+        if (m.matches()) {
+          out.add(Long.parseLong(m.group(1)));
+        }
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  public Path path(long seq) {
+    return directory.resolve(String.format("%020d.wal", seq));
+  }
+
+  /** Appends one record and fsyncs it. On failure the segment is cut back to where it was. */
+  public synchronized void append(byte[] payload) throws IOException {
+    long before = active.position();
+    try {
+      ByteBuffer header = ByteBuffer.allocate(8);
+      CRC32C crc = new CRC32C();
+      crc.update(payload);
+      header.putInt(payload.length).putInt((int) crc.getValue()).flip();
+      ByteBuffer body = ByteBuffer.wrap(payload);
+      while (header.hasRemaining() || body.hasRemaining()) {
+        active.write(new ByteBuffer[] {header, body});
+      }
+      active.force(false);
+      activeRecords++;
+    } catch (IOException e) {
+      try {
+        active.truncate(before);
+        active.position(before);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Closes the active segment if it holds records and starts the next one; returns the closed
+   * segment's sequence number, or -1 if there was nothing to close.
+   */
+  public synchronized long rotate() throws IOException {
+    if (activeRecords == 0) {
+      return -1;
+    }
+    long closed = activeSeq;
+    active.close();
+    openSegment(activeSeq + 1);
+    return closed;
+  }
+
+  public synchronized long activeSegment() {
+    return activeSeq;
+  }
+
+  /** Deletes a converted segment. */
+  public void delete(long seq) throws IOException {
+    Files.deleteIfExists(path(seq));
+    Durable.fsyncDirectory(directory);
+  }
+
+  /** The payloads of a closed segment, in order. */
+  public static List<byte[]> read(Path segment) throws IOException {
+    List<byte[]> out = new ArrayList<>();
+    scan(segment, out);
+    return out;
+  }
+
+  private void openSegment(long seq) throws IOException {
+    Path file = path(seq);
+    active = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    active.write(ByteBuffer.wrap(MAGIC));
+    active.force(true);
+    Durable.fsyncDirectory(directory);
+    activeSeq = seq;
+    activeRecords = 0;
+  }
+
+  private static void repair(Path segment) throws IOException {
+    long good = scan(segment, null);
+    long size = Files.size(segment);
+    if (good < size) {
+      LOG.warn("WAL segment {}: dropping {} torn bytes after offset {} (never acknowledged)",
+          segment.getFileName(), size - good, good);
+      try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+        channel.truncate(good);
+        channel.force(true);
+      }
+    }
+  }
+
+  /** Reads records until the end or the first bad one; returns the offset after the last good one. */
+  private static long scan(Path segment, List<byte[]> sink) throws IOException {
+    try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
+      long size = channel.size();
+      ByteBuffer magic = ByteBuffer.allocate(MAGIC.length);
+      readFully(channel, magic, 0);
+      if (magic.hasRemaining() || !java.util.Arrays.equals(magic.array(), MAGIC)) {
+        return 0;
+      }
+      long position = MAGIC.length;
+      ByteBuffer header = ByteBuffer.allocate(8);
+      while (position + 8 <= size) {
+        header.clear();
+        readFully(channel, header, position);
+        header.flip();
+        int length = header.getInt();
+        int crc = header.getInt();
+        if (length < 0 || length > MAX_RECORD || position + 8 + length > size) {
+          break;
+        }
+        ByteBuffer payload = ByteBuffer.allocate(length);
+        readFully(channel, payload, position + 8);
+        CRC32C check = new CRC32C();
+        check.update(payload.array());
+        if ((int) check.getValue() != crc) {
+          break;
+        }
+        if (sink != null) {
+          sink.add(payload.array());
+        }
+        position += 8 + length;
+      }
+      return position;
+    }
+  }
+
+  private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+    long at = position;
+    while (buffer.hasRemaining()) {
+      int n = channel.read(buffer, at);
+      if (n < 0) {
+        return;
+      }
+      at += n;
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    active.close();
+    if (activeRecords == 0) {
+      Files.deleteIfExists(path(activeSeq));
+    }
+  }
+}
