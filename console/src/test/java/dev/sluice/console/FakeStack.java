@@ -29,12 +29,12 @@ final class FakeStack implements WorkflowStack {
     fake = new FakeBackend(clock);
     fake.buildTime = Duration.ofSeconds(3);
     app = Javalin.create(new Console(fake.backend(), clock, false)::addTo).start("127.0.0.1", 0);
-    fake.lake = (sql, key) -> sql.contains("GROUP BY bucket")
+    fake.lake = (sql, key) -> sql.contains("AS bucket")
         ? Outcome.ok(new LakeQueries.Page(List.of("bucket", "alerts"),
             rows.isEmpty() ? List.of() : List.of(List.of(
                 Long.toString(Instant.now().getEpochSecond() / 3600 * 3600),
                 Integer.toString(rows.size()))), null, 2))
-        : sql.contains("GROUP BY alert_type")
+        : sql.contains("AS type_name")
             ? Outcome.ok(new LakeQueries.Page(List.of("alert_type", "alerts"),
                 rows.isEmpty() ? List.of() : List.of(List.of("Anomalous Connection/High DGA Low DNS TTL",
                     Integer.toString(rows.size()))), null, 2))
@@ -76,7 +76,7 @@ final class FakeStack implements WorkflowStack {
     }
     for (String id : fake.integrations.keySet()) {
       fake.health.put(id, new Integrations.Health(true, Instant.now(), "0.1.0", 0, 0, 0,
-          List.of(), Map.of(), null));
+          List.of(), Map.of(), 0, null));
     }
   }
 
@@ -89,7 +89,7 @@ final class FakeStack implements WorkflowStack {
     for (String id : fake.integrations.keySet()) {
       fake.health.put(id, new Integrations.Health(true, now, "0.1.0", count + 1, count + 1, 0,
           List.of(new Integrations.Sender("dt-lab-01", "127.0.0.1", count + 1, count + 1, 0, now)),
-          Map.of(), now));
+          Map.of(), 1, now));
     }
   }
 
