@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.console.central.ConsoleExtension;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,6 +18,6 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return CentralCommand.serve("up", flags, List.of());
+    return CentralCommand.serve("up", flags, List.of(new ConsoleExtension(null)));
   }
 }

@@ -60,7 +60,10 @@ class ConsoleWorkflowBrowserTest {
   }
 
   private WebDriverWait waitUpTo(int seconds) {
-    return new WebDriverWait(d(), Duration.ofSeconds(seconds), Duration.ofMillis(200));
+    WebDriverWait wait = new WebDriverWait(d(), Duration.ofSeconds(seconds), Duration.ofMillis(200));
+    // htmx replaces polled parts of the page; an element found a moment ago may be gone.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Screenshot of the whole page, and no browser errors so far. */
