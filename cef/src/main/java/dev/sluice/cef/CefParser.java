@@ -52,7 +52,8 @@ public final class CefParser {
       return new CefParseResult.Rejected(CefRejectionCode.NOT_CEF,
           "no CEF:<version>| marker", text(bytes, offset, end), List.of());
     }
-    int[] meta = new int[HEADER_SLOTS + PAIR_SLOTS * (4 + length / 24)];
+    // Darktrace pairs average 35-45 bytes; a longer message with short pairs grows the array.
+    int[] meta = new int[HEADER_SLOTS + PAIR_SLOTS * (6 + length / 40)];
     int repairs = 0;
     int headerEscapes = 0;
     int i = start + 4;

@@ -16,12 +16,13 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         ParseCommand.class,
 
-        // slot: lake, query (lake)
+        LakeCommand.class,
+        QueryCommand.class,
 
         CentralCommand.class,
         UpCommand.class,
 
-        // slot: appliance (appliance)
+        ApplianceCommand.class,
 
         DarktraceSimCommand.class,
 

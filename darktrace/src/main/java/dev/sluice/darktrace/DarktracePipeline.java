@@ -32,6 +32,13 @@ public final class DarktracePipeline {
     public static final int MAX_JSON_BYTES = 1 << 20;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String[] SMALL_NUMBERS = new String[24];
+
+    static {
+        for (int i = 0; i < SMALL_NUMBERS.length; i++) {
+            SMALL_NUMBERS[i] = Integer.toString(i);
+        }
+    }
 
     private final PipelineOptions options;
     private final SyslogParser syslogParser;
@@ -107,9 +114,7 @@ public final class DarktracePipeline {
     private DarktraceResult fromCef(SyslogMessage syslog, CefParseResult.Parsed parsed, long receivedAtMillis, TenantContext tenant) {
         CefEvent event = parsed.event();
         FindingDraft draft = new FindingDraft();
-        CefAlertMapper.Header header = new CefAlertMapper.Header(event.version(), event.deviceVendor(), event.deviceProduct(),
-                event.deviceVersion(), event.signatureId(), event.name(), event.severity());
-        RejectionCode code = cefMapper.map(header, event.extensions(), options.sourceZone(), receivedAtMillis, draft);
+        RejectionCode code = cefMapper.map(event, options.sourceZone(), receivedAtMillis, draft);
         if (code != null) {
             String detail = code == RejectionCode.WRONG_VENDOR
                     ? "CEF Device Vendor is not Darktrace" : "Darktrace CEF product not recognised";
@@ -157,8 +162,8 @@ public final class DarktracePipeline {
     private static void envelope(SyslogMessage s, FindingDraft d) {
         d.unmapped.put("syslog.format", s.format().wireName());
         if (s.pri() >= 0) {
-            d.unmapped.put("syslog.facility", Integer.toString(s.facility()));
-            d.unmapped.put("syslog.severity", Integer.toString(s.severity()));
+            d.unmapped.put("syslog.facility", SMALL_NUMBERS[s.facility()]);
+            d.unmapped.put("syslog.severity", SMALL_NUMBERS[s.severity()]);
         }
         putIfPresent(d, "syslog.timestamp", s.timestampText());
         putIfPresent(d, "syslog.hostname", s.hostname());

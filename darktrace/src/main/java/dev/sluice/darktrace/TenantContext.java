@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * <p>JSON form ({@code --tenant-context FILE}, and the appliance configuration):
  * <pre>{"tenant_uid": "acme", "internal_domains": ["corp.example"], "internal_ip_ranges": ["203.0.113.0/24"]}</pre>
- * All keys are optional.
+ * All keys are optional; the camelCase names of the control-plane API ({@code tenantUid},
+ * {@code internalDomains}, {@code internalIpRanges}) are accepted too.
  *
  * <p>Rules: an IP address is internal when it lies in an internal range, otherwise external
  * ({@code 0.0.0.0} and {@code ::} are unknown). A hostname is internal when it equals an internal
@@ -67,18 +68,19 @@ public record TenantContext(String tenantUid, List<String> internalDomains, List
             throw new IllegalArgumentException("tenant context must be a JSON object");
         }
         List<String> domains = new ArrayList<>();
-        for (JsonNode d : array(root, "internal_domains")) {
+        for (JsonNode d : array(root, "internal_domains", "internalDomains")) {
             domains.add(d.asText());
         }
         List<IpRange> ranges = new ArrayList<>();
-        for (JsonNode r : array(root, "internal_ip_ranges")) {
+        for (JsonNode r : array(root, "internal_ip_ranges", "internalIpRanges")) {
             ranges.add(IpRange.parse(r.asText()));
         }
-        JsonNode tenant = root.get("tenant_uid");
+        JsonNode tenant = root.has("tenant_uid") ? root.get("tenant_uid") : root.get("tenantUid");
         return new TenantContext(tenant == null ? null : tenant.asText(), domains, ranges);
     }
 
-    private static JsonNode array(JsonNode root, String key) {
+    private static JsonNode array(JsonNode root, String snakeCase, String camelCase) {
+        String key = !root.has(snakeCase) && root.has(camelCase) ? camelCase : snakeCase;
         JsonNode node = root.path(key);
         if (node.isMissingNode() || node.isNull()) {
             return MAPPER.createArrayNode();
@@ -104,7 +106,11 @@ public record TenantContext(String tenantUid, List<String> internalDomains, List
 
     /** Internal or external for an address literal; unknown for anything that is not one, or 0.0.0.0. */
     public NetworkScope scopeOfAddress(String ip) {
-        byte[] address = IpAddresses.parse(ip);
+        return scopeOfAddress(IpAddresses.parse(ip));
+    }
+
+    /** Internal or external for an address as 4 or 16 bytes; unknown for null or 0.0.0.0/::. */
+    public NetworkScope scopeOfAddress(byte[] address) {
         if (address == null || IpAddresses.isUnspecified(address)) {
             return NetworkScope.UNKNOWN;
         }

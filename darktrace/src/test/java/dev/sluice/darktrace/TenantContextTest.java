@@ -54,6 +54,14 @@ class TenantContextTest {
     }
 
     @Test
+    void acceptsTheControlPlaneCamelCaseNames() throws Exception {
+        TenantContext t = json("{\"tenantUid\":\"acme\",\"internalDomains\":[\"corp.example\"],\"internalIpRanges\":[\"203.0.113.0/24\"]}");
+        assertEquals("acme", t.tenantUid());
+        assertEquals(NetworkScope.INTERNAL, t.scopeOfAddress("203.0.113.9"));
+        assertEquals(NetworkScope.INTERNAL, t.scopeOfHostname("a.corp.example"));
+    }
+
+    @Test
     void matchesHostnamesByInternalDomain() throws Exception {
         TenantContext t = json("{\"internal_domains\":[\"corp.example\",\"*.lab.test\"]}");
         assertEquals(NetworkScope.INTERNAL, t.scopeOfHostname("ws-042.corp.example"));

@@ -87,7 +87,7 @@ class LakeServiceTest {
     assertEquals(first.ocsf().path("finding_info").path("uid").asText(), row.get(4));
     assertEquals("dt-master-1", row.get(5));
     assertEquals(Instant.ofEpochMilli(first.ocsf().path("time").asLong()).toString(), row.get(6));
-    assertEquals(first.ocsf().path("finding_info").path("analytic").path("category").asText(), row.get(7));
+    assertEquals(first.ocsf().path("finding_info").path("title").asText(), row.get(7));
     assertEquals(first.ocsf().at("/finding_info/attacks/0/technique/uid").asText(), row.get(8));
     assertEquals(first.ocsf().at("/evidences/0/dst_endpoint/ip").asText(), row.get(9));
     assertEquals(first.testAlert(), row.get(10));

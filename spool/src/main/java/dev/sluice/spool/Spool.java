@@ -81,6 +81,7 @@ public final class Spool implements AutoCloseable {
   private volatile Blocked blocked = Blocked.NONE;
   private volatile long commits;
   private volatile long writeErrors;
+  private volatile long checkpointErrors;
   private volatile IOException fatal;
   private final Thread writer;
 
@@ -229,6 +230,11 @@ public final class Spool implements AutoCloseable {
     }
     Checkpoint.fsyncDirectory(dir);
     long first = segments.firstKey();
+    if (first - 1 > acked) {
+      // Segments are deleted only after their records were acknowledged; the checkpoint may
+      // lag behind (a crash between the two steps, or a checkpoint that could not be written).
+      acked = first - 1;
+    }
     return new RecoveryReport(first, next, acked, truncations, deleted, checkpointProblem);
   }
 
@@ -591,8 +597,10 @@ public final class Spool implements AutoCloseable {
         throw new IllegalArgumentException("cannot ack offset " + offset
             + ": only offsets below " + durableOffset + " are durable");
       }
-      Checkpoint.write(dir, offset, config.fsync() == SpoolConfig.Fsync.ALWAYS);
       ackedOffset = offset;
+      // Segments go first: deleting needs no space, so a full disk frees up even when the
+      // checkpoint cannot be written. Recovery treats offsets before the first segment as
+      // acknowledged, so a crash between the two steps loses nothing.
       List<Path> removed = deleteAcknowledged(offset);
       if (!removed.isEmpty()) {
         lock.lock();
@@ -601,6 +609,13 @@ public final class Spool implements AutoCloseable {
         } finally {
           lock.unlock();
         }
+      }
+      try {
+        Checkpoint.write(dir, offset, config.fsync() == SpoolConfig.Fsync.ALWAYS);
+      } catch (IOException e) {
+        // Not fatal: an older checkpoint only means the lake sees some events again after a
+        // restart, and it drops them by id. The next ack tries again.
+        checkpointErrors++;
       }
     }
   }
@@ -669,7 +684,7 @@ public final class Spool implements AutoCloseable {
     lock.lock();
     try {
       return new SpoolStats(nextOffset, durableOffset, ackedOffset, segments.size(), diskBytes.get(),
-          pendingBytes, writable, blocked, commits, writeErrors);
+          pendingBytes, writable, blocked, commits, writeErrors, checkpointErrors);
     } finally {
       lock.unlock();
     }

@@ -13,6 +13,8 @@ package dev.sluice.spool;
  * @param blocked why the writer is waiting, or {@link Blocked#NONE}
  * @param commits group commits since open
  * @param writeErrors failed writes or fsyncs since open (each retried, none lost)
+ * @param checkpointErrors acknowledgements whose checkpoint could not be written (a restart
+ *     would resend some acknowledged records; the lake drops them by id)
  */
 public record SpoolStats(
     long nextOffset,
@@ -24,7 +26,8 @@ public record SpoolStats(
     boolean writable,
     Blocked blocked,
     long commits,
-    long writeErrors) {
+    long writeErrors,
+    long checkpointErrors) {
 
   /** Unacknowledged records held (on disk or pending). */
   public long depth() {

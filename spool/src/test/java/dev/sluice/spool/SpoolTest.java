@@ -168,6 +168,24 @@ class SpoolTest {
   }
 
   @Test
+  void offsetsBeforeTheFirstSegmentCountAsAcknowledgedWhenTheCheckpointLags() throws Exception {
+    long firstBase;
+    try (Spool spool = Spool.open(dir, Records.small(1 << 20))) {
+      appendRange(spool, 0, 2000);
+      assertTrue(spool.awaitDurable(1999, Duration.ofSeconds(10)));
+      spool.ack(1500);
+      firstBase = Long.parseLong(segmentFiles(dir).get(0).getFileName().toString()
+          .substring(0, 20));
+    }
+    // As if the process died after deleting segments but before writing the checkpoint.
+    Files.delete(dir.resolve(Checkpoint.FILE));
+    try (Spool spool = Spool.open(dir, Records.small(1 << 20))) {
+      assertEquals(firstBase - 1, spool.recovery().ackedOffset());
+      Records.assertConsecutive(Records.readAll(spool, spool.ackedOffset() + 1), firstBase);
+    }
+  }
+
+  @Test
   void recoveryTruncatesTornTailAndReportsWhere() throws Exception {
     try (Spool spool = Spool.open(dir, Records.small(1 << 20))) {
       appendRange(spool, 0, 10);

@@ -27,6 +27,7 @@ public final class SluiceProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final List<String> lines = new ArrayList<>();
+  private Thread pump;
 
   private SluiceProcess(String name, Process process, Path log) {
     this.name = name;
@@ -58,9 +59,9 @@ public final class SluiceProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
     SluiceProcess child = new SluiceProcess(name, builder.start(), log);
-    Thread pump = new Thread(child::pump, name + "-output");
-    pump.setDaemon(true);
-    pump.start();
+    child.pump = new Thread(child::pump, name + "-output");
+    child.pump.setDaemon(true);
+    child.pump.start();
     return child;
   }
 
@@ -104,8 +105,8 @@ public final class SluiceProcess implements AutoCloseable {
           }
         }
         long left = deadline - System.nanoTime();
-        if (!process.isAlive() && checked == lines.size()) {
-          throw new DemoException(name + " exited with code " + process.exitValue()
+        if (!pump.isAlive() && checked == lines.size()) {
+          throw new DemoException(name + " exited with code " + exitCode()
               + " before printing /" + pattern + "/:\n" + tail(20));
         }
         if (left <= 0) {
@@ -125,24 +126,44 @@ public final class SluiceProcess implements AutoCloseable {
   /** Waits for the child to exit; empty if it is still running after {@code timeout}. */
   public Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
     if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      // Let the pump drain the last lines.
-      Thread.sleep(50);
+      drainIfExited();
       return Optional.of(process.exitValue());
     }
     return Optional.empty();
   }
 
-  /** The last {@code n} output lines. */
+  /** The last {@code n} output lines (all of them, once the child has exited). */
   public String tail(int n) {
+    drainIfExited();
     synchronized (lines) {
       return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
   }
 
-  /** All output so far. */
+  /** All output so far (all of it, once the child has exited). */
   public String output() {
+    drainIfExited();
     synchronized (lines) {
       return String.join("\n", lines);
+    }
+  }
+
+  private String exitCode() {
+    try {
+      return Integer.toString(process.waitFor(5, TimeUnit.SECONDS) ? process.exitValue() : -1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+
+  private void drainIfExited() {
+    if (!process.isAlive() && Thread.currentThread() != pump) {
+      try {
+        pump.join(2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -25,7 +25,8 @@ final class InstanceSender implements Runnable {
   private final MessagePool pool;
   private final Rate rate;
   private final OptionalLong count;
-  private final long deadlineNanos;
+  private final long durationNanos;
+  private long deadlineNanos;
   private final long giveUpNanos;
   private final AtomicBoolean stop;
   private final Backoff backoff;
@@ -43,7 +44,7 @@ final class InstanceSender implements Runnable {
       MessagePool pool,
       Rate rate,
       OptionalLong count,
-      long deadlineNanos,
+      long durationNanos,
       long giveUpNanos,
       AtomicBoolean stop,
       long seed) {
@@ -51,7 +52,7 @@ final class InstanceSender implements Runnable {
     this.pool = pool;
     this.rate = rate;
     this.count = count;
-    this.deadlineNanos = deadlineNanos;
+    this.durationNanos = durationNanos;
     this.giveUpNanos = giveUpNanos;
     this.stop = stop;
     this.backoff = new Backoff(seed);
@@ -68,6 +69,7 @@ final class InstanceSender implements Runnable {
   @Override
   public void run() {
     long startNanos = System.nanoTime();
+    deadlineNanos = startNanos + durationNanos;
     Link link = null;
     try {
       while (!stop.get() && !limitReached() && System.nanoTime() - deadlineNanos < 0) {

@@ -26,9 +26,7 @@ public final class LoadRun {
   /** Renders every instance's pool; may take a moment for large pools. */
   public LoadRun(SyslogCefSettings settings, LoadPlan plan) {
     this.plan = plan;
-    long deadline = plan.duration()
-        .map(d -> System.nanoTime() + d.toNanos())
-        .orElse(System.nanoTime() + Duration.ofDays(3650).toNanos());
+    long duration = plan.duration().orElse(Duration.ofDays(3650)).toNanos();
     for (int i = 0; i < plan.instances(); i++) {
       SyslogCefSettings mine = settings.withHostname(hostnameFor(settings.hostname(), i));
       MessagePool pool = MessagePool.render(
@@ -36,7 +34,7 @@ public final class LoadRun {
           new AlertFilter(mine), new SyslogMessageWriter(mine), plan.poolSizeFor(i));
       instanceSettings.add(mine);
       senders.add(new InstanceSender(mine, pool, plan.rate().share(i, plan.instances()),
-          plan.countFor(i), deadline, plan.giveUpAfter().toNanos(), stop, plan.seed() + i));
+          plan.countFor(i), duration, plan.giveUpAfter().toNanos(), stop, plan.seed() + i));
     }
   }
 

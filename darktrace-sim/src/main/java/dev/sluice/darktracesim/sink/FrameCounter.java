@@ -1,5 +1,9 @@
 package dev.sluice.darktracesim.sink;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Counts syslog frames in a TCP byte stream fed in arbitrary chunks, deciding per frame between
  * octet counting (frame starts with a digit: {@code LEN SP MSG}) and LF framing (anything else,
@@ -7,6 +11,9 @@ package dev.sluice.darktracesim.sink;
  * copied, no memory is allocated per frame.
  */
 public final class FrameCounter {
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private enum State { FRAME_START, LENGTH, OCTETS, LINE }
 
@@ -56,17 +63,39 @@ public final class FrameCounter {
           }
         }
         case LINE -> {
-          while (i < end && bytes[i] != '\n') {
-            i++;
-          }
-          if (i < end) {
-            i++;
+          int lf = indexOfLf(bytes, i, end);
+          if (lf < 0) {
+            i = end;
+          } else {
+            i = lf + 1;
             frames++;
             state = State.FRAME_START;
           }
         }
       }
     }
+  }
+
+  /**
+   * The first LF in {@code bytes[from, end)}, or -1. Eight bytes at a time: in {@code x = word ^
+   * 0x0A…0A} an LF byte is zero, and {@code (x - 0x01…01) & ~x & 0x80…80} sets the top bit of the
+   * lowest zero byte (higher bits may be false positives, so only the lowest one is used).
+   */
+  static int indexOfLf(byte[] bytes, int from, int end) {
+    int i = from;
+    for (; i + 8 <= end; i += 8) {
+      long x = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
+      long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < end; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Complete frames seen so far. */

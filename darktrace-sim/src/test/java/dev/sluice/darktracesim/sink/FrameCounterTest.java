@@ -32,4 +32,22 @@ class FrameCounterTest {
       assertEquals(6, counter.frames(), "round " + round);
     }
   }
+
+  @Test
+  void findsTheFirstLfAtEveryPositionOfAWord() {
+    for (int length = 0; length < 40; length++) {
+      for (int lf = -1; lf < length; lf++) {
+        byte[] bytes = new byte[length + 3];
+        java.util.Arrays.fill(bytes, (byte) 0x8a);
+        if (lf >= 0) {
+          bytes[lf + 3] = '\n';
+          if (lf + 5 < bytes.length) {
+            bytes[lf + 5] = '\n';
+          }
+        }
+        assertEquals(lf < 0 ? -1 : lf + 3, FrameCounter.indexOfLf(bytes, 3, bytes.length),
+            "length " + length + ", lf at " + lf);
+      }
+    }
+  }
 }

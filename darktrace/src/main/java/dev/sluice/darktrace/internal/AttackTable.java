@@ -104,7 +104,7 @@ public final class AttackTable {
      */
     public Attack attack(String id, String nameFromSource) {
         String trimmed = id == null ? "" : id.trim();
-        if (!TECHNIQUE_ID.matcher(trimmed).matches()) {
+        if (!isTechniqueId(trimmed)) {
             return null;
         }
         String name = nameFromSource == null || nameFromSource.isBlank() ? names.get(trimmed) : nameFromSource.trim();
@@ -116,15 +116,36 @@ public final class AttackTable {
         return new Attack(null, new MitreEntity(parent, names.get(parent)), new MitreEntity(trimmed, name), null);
     }
 
+    /** {@code T####} or {@code T####.###}, without a regex (this runs per message). */
+    static boolean isTechniqueId(String s) {
+        int n = s.length();
+        if ((n != 5 && n != 9) || s.charAt(0) != 'T') {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = i == 5 ? c == '.' : c >= '0' && c <= '9';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Table entries first, then the source's own ids, each technique once. */
     public List<Attack> merge(String alertType, Collection<Attack> fromSource) {
         List<Attack> fromTable = forAlertType(alertType);
         if (fromSource.isEmpty()) {
             return fromTable;
         }
-        List<Attack> out = new ArrayList<>(fromTable);
+        List<Attack> out = new ArrayList<>(fromTable.size() + fromSource.size());
+        out.addAll(fromTable);
         for (Attack a : fromSource) {
-            if (out.stream().noneMatch(b -> key(b).equals(key(a)))) {
+            boolean seen = false;
+            for (int i = 0; i < out.size() && !seen; i++) {
+                seen = key(out.get(i)).equals(key(a));
+            }
+            if (!seen) {
                 out.add(a);
             }
         }

@@ -1,5 +1,6 @@
 package dev.sluice.darktrace.internal;
 
+import dev.sluice.cef.CefEvent;
 import dev.sluice.darktrace.AlertFormat;
 import dev.sluice.darktrace.AlertKind;
 import dev.sluice.darktrace.RejectionCode;
@@ -7,10 +8,7 @@ import dev.sluice.ocsf.AnalyticType;
 import dev.sluice.ocsf.Attack;
 import dev.sluice.ocsf.Severity;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Darktrace CEF → {@link FindingDraft}. The field mapping and its reasons are in
@@ -32,20 +30,15 @@ public final class CefAlertMapper {
         this.attacks = attacks;
     }
 
-    /** The CEF header fields the mapper reads. */
-    public record Header(int version, String vendor, String product, String deviceVersion, String signatureId,
-                         String name, String severity) {
-    }
-
-    /** Fills {@code d} from a parsed CEF message; returns null on success or why it is not a Darktrace alert. */
-    public RejectionCode map(Header h, Map<String, String> ext, ZoneId zone, long receivedAtMillis, FindingDraft d) {
-        if (h.vendor() == null || !h.vendor().trim().equalsIgnoreCase(FindingDraft.VENDOR)) {
+    /** Fills {@code d} from a parsed CEF event; returns null on success or why it is not a Darktrace alert. */
+    public RejectionCode map(CefEvent h, ZoneId zone, long receivedAtMillis, FindingDraft d) {
+        if (!h.isVendor(FindingDraft.VENDOR) && !h.deviceVendor().trim().equalsIgnoreCase(FindingDraft.VENDOR)) {
             return RejectionCode.WRONG_VENDOR;
         }
-        Extensions x = new Extensions(ext);
+        Extensions x = new Extensions(h);
         d.format = AlertFormat.CEF;
         d.alertType = AlertTypes.sanitise(h.name());
-        String product = h.product() == null ? "" : h.product().trim();
+        String product = h.deviceProduct().trim();
         String url = x.take("darktraceUrl");
         AlertKind kind = kind(product, d.alertType, url);
         if (kind == null) {
@@ -62,7 +55,7 @@ public final class CefAlertMapper {
             d.desc = x.take("msg");
         }
         severity(h.severity(), d);
-        d.unmapped.put("cef.version", Integer.toString(h.version()));
+        d.unmapped.put("cef.version", h.version() == 0 ? "0" : Integer.toString(h.version()));
         if (h.severity() != null) {
             d.unmapped.put("cef.severity", h.severity());
         }
@@ -76,10 +69,16 @@ public final class CefAlertMapper {
         times(x, zone, receivedAtMillis, d);
         String mitre = x.take("mitreId");
         if (mitre != null) {
-            for (String id : mitre.split("[,;\\s]+")) {
-                Attack a = attacks.attack(id, null);
-                if (a != null) {
-                    d.sourceAttacks.add(a);
+            int start = 0;
+            for (int i = 0; i <= mitre.length(); i++) {
+                if (i == mitre.length() || mitre.charAt(i) == ',' || mitre.charAt(i) == ';' || mitre.charAt(i) == ' ') {
+                    if (i > start) {
+                        Attack a = attacks.attack(mitre.substring(start, i), null);
+                        if (a != null) {
+                            d.sourceAttacks.add(a);
+                        }
+                    }
+                    start = i + 1;
                 }
             }
         }
@@ -162,6 +161,7 @@ public final class CefAlertMapper {
         d.analyticName = "Darktrace AI Analyst";
         d.analyticType = AnalyticType.LEARNING;
         d.findingType = "AI Analyst Incident Event";
+        d.analyticCategory = x.take("cat");
         String score = x.take("aiaScore");
         d.riskScore = Severities.scorePercent(score);
         if (score != null && d.riskScore == null) {
@@ -179,6 +179,18 @@ public final class CefAlertMapper {
         d.analyticType = AnalyticType.RULE;
         d.analyticCategory = "System Status";
         d.findingType = "System Status";
+        String priority = x.peek("priority");
+        d.riskScore = Severities.scorePercent(priority);
+        if (d.riskScore != null) {
+            x.take("priority");
+        }
+        String level = x.peek("priorityLevel") != null ? "priorityLevel" : "priority_level";
+        Severity fromLevel = Severities.fromLevel(x.peek(level));
+        if (fromLevel != null) {
+            x.take(level);
+            d.severity = fromLevel;
+            d.severityLabel = null;
+        }
         String status = x.take("status");
         if (status != null) {
             d.unmapped.put("cef.status", status);
@@ -272,60 +284,140 @@ public final class CefAlertMapper {
     }
 
     /**
-     * The extension map with consumption tracking: every key taken by the mapping is remembered,
-     * and {@link #rest} copies the others into {@code unmapped}.
+     * The extension pairs of one event with consumption tracking: every pair taken by the mapping
+     * is remembered and {@link #rest} copies the others into {@code unmapped}. Works on the
+     * event's pair indices (keys decoded once, values on demand, no maps), since it runs per message.
+     * A duplicated key resolves to its last pair, as in {@link CefEvent#get}.
      */
     private static final class Extensions {
-        private final Map<String, String> values;
-        private final Set<String> taken = new HashSet<>();
+        private final CefEvent event;
+        private final int count;
+        private final String[] keys;
+        private final String[] values;
+        private final boolean[] taken;
+        private final boolean hasRelayed;
+        private final boolean hasLabels;
 
-        Extensions(Map<String, String> values) {
-            this.values = values;
+        Extensions(CefEvent event) {
+            this.event = event;
+            this.count = event.extensionCount();
+            this.keys = new String[count];
+            this.values = new String[count];
+            this.taken = new boolean[count];
+            boolean relayed = false;
+            boolean labels = false;
+            for (int i = 0; i < count; i++) {
+                String k = event.key(i);
+                keys[i] = k;
+                relayed |= k.startsWith("ad.");
+                labels |= k.endsWith("Label");
+            }
+            this.hasRelayed = relayed;
+            this.hasLabels = labels;
         }
 
-        /** The value of {@code key}, {@code ad.key} or the custom field labelled {@code key}, without consuming it. */
-        String peek(String key) {
-            String k = resolve(key);
-            if (k == null) {
+        private String value(int i) {
+            String v = values[i];
+            if (v == null) {
+                v = event.value(i);
+                values[i] = v;
+            }
+            return v;
+        }
+
+        private int lastIndex(String key) {
+            for (int i = count - 1; i >= 0; i--) {
+                if (keys[i].equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Index of {@code key}, {@code ad.key} or the custom field labelled {@code key}; -1 when absent. */
+        int index(String key) {
+            int i = lastIndex(key);
+            if (i >= 0) {
+                return i;
+            }
+            if (hasRelayed) {
+                i = lastIndex("ad." + key);
+                if (i >= 0) {
+                    return i;
+                }
+            }
+            if (hasLabels) {
+                for (int l = count - 1; l >= 0; l--) {
+                    String k = keys[l];
+                    if (k.endsWith("Label") && key.equalsIgnoreCase(value(l).trim())) {
+                        String valueKey = k.substring(0, k.length() - "Label".length());
+                        int v = isCustomValueKey(valueKey) ? lastIndex(valueKey) : -1;
+                        if (v >= 0) {
+                            return v;
+                        }
+                    }
+                }
+            }
+            return -1;
+        }
+
+        /** The trimmed value at {@code i}, or null when {@code i < 0} or the value is blank. */
+        String at(int i) {
+            if (i < 0) {
                 return null;
             }
-            String v = values.get(k);
-            return v == null || v.isBlank() ? null : v.trim();
+            String v = value(i);
+            return v.isBlank() ? null : v.trim();
+        }
+
+        /** Marks pair {@code i} (and its label, for a custom field) as mapped. */
+        void consume(int i) {
+            if (i < 0) {
+                return;
+            }
+            taken[i] = true;
+            if (hasLabels && isCustomValueKey(keys[i])) {
+                int label = lastIndex(keys[i] + "Label");
+                if (label >= 0) {
+                    taken[label] = true;
+                }
+            }
+        }
+
+        String peek(String key) {
+            return at(index(key));
         }
 
         String take(String key) {
-            String k = resolve(key);
-            if (k == null) {
-                return null;
-            }
-            String v = values.get(k);
-            taken.add(k);
-            if (isCustomValueKey(k)) {
-                taken.add(k + "Label");
-            }
-            return v == null || v.isBlank() ? null : v.trim();
+            int i = index(key);
+            consume(i);
+            return at(i);
         }
 
         String takeIp(String key) {
-            String v = peek(key);
-            if (v == null || IpAddresses.parse(v) == null) {
+            int i = index(key);
+            String v = at(i);
+            byte[] address = IpAddresses.parse(v);
+            if (address == null) {
                 return null;
             }
-            take(key);
-            return IpAddresses.isUnspecified(IpAddresses.parse(v)) ? null : v;
+            consume(i);
+            return IpAddresses.isUnspecified(address) ? null : v;
         }
 
         String takeMac(String key) {
-            String v = peek(key);
+            int i = index(key);
+            String v = at(i);
             if (!FindingDraft.isMac(v)) {
                 return null;
             }
-            take(key);
+            consume(i);
             return v;
         }
 
         Integer takePort(String key) {
-            String v = peek(key);
+            int i = index(key);
+            String v = at(i);
             if (v == null || v.length() > 5 || !isDigits(v)) {
                 return null;
             }
@@ -333,28 +425,8 @@ public final class CefAlertMapper {
             if (port > 65535) {
                 return null;
             }
-            take(key);
+            consume(i);
             return port;
-        }
-
-        private String resolve(String key) {
-            if (values.containsKey(key)) {
-                return key;
-            }
-            String relayed = "ad." + key;
-            if (values.containsKey(relayed)) {
-                return relayed;
-            }
-            for (Map.Entry<String, String> e : values.entrySet()) {
-                String k = e.getKey();
-                if (k.endsWith("Label") && key.equalsIgnoreCase(e.getValue().trim())) {
-                    String valueKey = k.substring(0, k.length() - "Label".length());
-                    if (isCustomValueKey(valueKey) && values.containsKey(valueKey)) {
-                        return valueKey;
-                    }
-                }
-            }
-            return null;
         }
 
         private static boolean isCustomValueKey(String k) {
@@ -368,9 +440,9 @@ public final class CefAlertMapper {
         }
 
         void rest(FindingDraft d) {
-            for (Map.Entry<String, String> e : values.entrySet()) {
-                if (!taken.contains(e.getKey())) {
-                    d.unmapped.putIfAbsent("cef." + e.getKey(), e.getValue());
+            for (int i = 0; i < count; i++) {
+                if (!taken[i] && lastIndex(keys[i]) == i) {
+                    d.unmapped.putIfAbsent("cef." + keys[i], value(i));
                 }
             }
         }

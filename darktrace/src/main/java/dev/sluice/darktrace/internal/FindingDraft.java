@@ -151,12 +151,14 @@ public final class FindingDraft {
     }
 
     private static NetworkEndpoint endpoint(TenantContext tenant, String ip, String hostname, Integer port, String mac) {
-        String usable = usableIp(ip);
+        byte[] address = ip == null ? null : IpAddresses.parse(ip);
+        boolean usable = address != null && !IpAddresses.isUnspecified(address);
         String host = blankToNull(hostname);
-        if (usable == null && host == null) {
+        if (!usable && host == null) {
             return null;
         }
-        return new NetworkEndpoint(host, usable, port, isMac(mac) ? mac.trim() : null, tenant.scopeOf(usable, host));
+        NetworkScope scope = usable ? tenant.scopeOfAddress(address) : tenant.scopeOfHostname(host);
+        return new NetworkEndpoint(host, usable ? ip.trim() : null, port, isMac(mac) ? mac.trim() : null, scope);
     }
 
     static ConnectionDirection direction(NetworkEndpoint src, NetworkEndpoint dst) {

@@ -27,7 +27,7 @@ public final class Severities {
             return null;
         }
         String s = text.trim();
-        if (!s.isEmpty() && s.length() <= 2 && s.chars().allMatch(Character::isDigit)) {
+        if (!s.isEmpty() && s.length() <= 2 && Character.isDigit(s.charAt(0)) && Character.isDigit(s.charAt(s.length() - 1))) {
             int n = Integer.parseInt(s);
             if (n == 0) {
                 return Severity.INFORMATIONAL;

@@ -83,6 +83,14 @@ public final class LakeStore implements AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     Files.createDirectories(files.alerts());
+    if (Files.isDirectory(files.tmp())) {
+      try (Stream<Path> leftovers = Files.list(files.tmp())) {
+        long unfinished = leftovers.count();
+        if (unfinished > 0) {
+          LOG.info("discarding {} unfinished file(s) from an interrupted conversion or compaction", unfinished);
+        }
+      }
+    }
     Durable.deleteRecursively(files.tmp());
     Files.createDirectories(files.tmp());
     Files.createDirectories(files.idSnapshot().getParent());
@@ -147,6 +155,7 @@ public final class LakeStore implements AutoCloseable {
     for (String tenant : files.tenants()) {
       for (LocalDate day : files.days(tenant)) {
         for (LakeFiles.DataFile covered : files.coveredFiles(files.dayDir(tenant, day))) {
+          LOG.info("removing {}, already merged into a compacted file", covered.path().getFileName());
           Files.deleteIfExists(covered.path());
         }
       }
