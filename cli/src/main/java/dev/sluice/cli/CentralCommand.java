@@ -18,13 +18,16 @@ public final class CentralCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return serve("central", flags, List.of(new ConsoleExtension(null)));
+    return serve("central", flags, List.of(new ConsoleExtension(() -> null)));
   }
 
   /** Starts central with the extensions and blocks until the JVM is asked to stop. */
   static int serve(String name, CentralFlags flags, List<CentralExtension> extensions) {
     CentralServer server;
     try {
+      if (flags.port < 1 || flags.port > 65_535) {
+        throw new IllegalArgumentException("--port must be 1..65535, was " + flags.port);
+      }
       server = CentralServer.start(flags.toOptions().build(), extensions);
     } catch (IllegalArgumentException e) {
       System.err.println(name + ": " + e.getMessage());

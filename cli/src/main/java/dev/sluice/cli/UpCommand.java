@@ -18,6 +18,7 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return CentralCommand.serve("up", flags, List.of(new ConsoleExtension(null)));
+    LakeExtension lake = new LakeExtension();
+    return CentralCommand.serve("up", flags, List.of(lake, new ConsoleExtension(lake::lake)));
   }
 }

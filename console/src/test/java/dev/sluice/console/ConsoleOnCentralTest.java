@@ -38,7 +38,7 @@ class ConsoleOnCentralTest {
         .bootstrapAdmin(EMAIL, PASSWORD)
         .integrationPorts(new PortRange(20514, 20520))
         .out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-        .build(), List.of(new ConsoleExtension(null)));
+        .build(), List.of(new ConsoleExtension(() -> null)));
   }
 
   @AfterAll

@@ -9,6 +9,7 @@ import dev.sluice.lake.LakeService;
 import io.javalin.config.JavalinConfig;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Mounts the console on central's server, backed in-process by central's services and, when it
@@ -19,10 +20,13 @@ public final class ConsoleExtension implements CentralExtension {
   /** How long the Data Lake page waits for a query before giving up. */
   static final Duration QUERY_WAIT = Duration.ofSeconds(30);
 
-  private final LakeService lake;
+  private final Supplier<LakeService> lake;
 
-  /** @param lake the lake in this process, or null when central runs alone */
-  public ConsoleExtension(LakeService lake) {
+  /**
+   * @param lake the lake in this process once it runs, or a supplier of null when central runs
+   *     alone; asked on every query, so the lake may start after the console is mounted
+   */
+  public ConsoleExtension(Supplier<LakeService> lake) {
     this.lake = lake;
   }
 
@@ -32,7 +36,7 @@ public final class ConsoleExtension implements CentralExtension {
   }
 
   /** The console's backend on central's services (and the lake's, if given). */
-  public static ConsoleBackend backend(Central central, LakeService lake) {
+  public static ConsoleBackend backend(Central central, Supplier<LakeService> lake) {
     CentralCalls calls = new CentralCalls(central, Map.of(
         ErrorCode.INVALID_CIDR, "ipRanges",
         ErrorCode.INVALID_DOMAIN, "domains",
@@ -47,7 +51,6 @@ public final class ConsoleExtension implements CentralExtension {
         integrations,
         new CentralAppliances(calls, central.options().clock()),
         new CentralHealthAlerts(calls),
-        lake == null ? new UnavailableLake()
-            : new LakeServiceQueries(calls, lake, central.options().clock(), QUERY_WAIT));
+        new LakeServiceQueries(calls, lake, central.options().clock(), QUERY_WAIT));
   }
 }

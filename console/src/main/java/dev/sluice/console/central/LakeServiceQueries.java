@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@link LakeQueries} on the lake's asynchronous query runs, for the signed-in user's tenant
@@ -30,19 +31,24 @@ final class LakeServiceQueries implements LakeQueries {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CentralCalls calls;
-  private final LakeService lake;
+  private final Supplier<LakeService> lakes;
   private final Clock clock;
   private final Duration wait;
 
-  LakeServiceQueries(CentralCalls calls, LakeService lake, Clock clock, Duration wait) {
+  LakeServiceQueries(CentralCalls calls, Supplier<LakeService> lakes, Clock clock, Duration wait) {
     this.calls = calls;
-    this.lake = lake;
+    this.lakes = lakes;
     this.clock = clock;
     this.wait = wait;
   }
 
   @Override
   public Outcome<Page> run(Principal principal, String sql, String pageKey, int pageSize) {
+    LakeService lake = lakes.get();
+    if (lake == null) {
+      return Outcome.refused("LAKE_NOT_IN_THIS_PROCESS", "This server runs central without the"
+          + " data lake. Query the lake's own API (POST /api/v1/lake/queries), or run sluice up.");
+    }
     Optional<dev.sluice.central.auth.Principal> actor = calls.principal(principal);
     if (actor.isEmpty()) {
       return Outcome.refused("UNAUTHENTICATED", "Your session has ended. Sign in again.");
@@ -62,7 +68,7 @@ final class LakeServiceQueries implements LakeQueries {
       }
       runId = submitted.run().id();
     }
-    Optional<QueryRun> run = finished(tenant, runId);
+    Optional<QueryRun> run = finished(lake, tenant, runId);
     if (run.isEmpty()) {
       lake.cancelQuery(tenant, runId);
       return Outcome.refused("QUERY_TIMED_OUT", "The query did not finish within "
@@ -95,7 +101,7 @@ final class LakeServiceQueries implements LakeQueries {
         rows.nextKey() == null ? null : runId + "~" + rows.nextKey(), elapsed));
   }
 
-  private Optional<QueryRun> finished(String tenant, String runId) {
+  private Optional<QueryRun> finished(LakeService lake, String tenant, String runId) {
     Instant deadline = clock.instant().plus(wait);
     while (true) {
       Optional<QueryRun> run = lake.queryStatus(tenant, runId);
