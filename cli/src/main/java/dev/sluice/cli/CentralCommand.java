@@ -24,6 +24,9 @@ public final class CentralCommand implements Callable<Integer> {
   static int serve(String name, CentralFlags flags, List<CentralExtension> extensions) {
     CentralServer server;
     try {
+      if (flags.port < 1 || flags.port > 65_535) {
+        throw new IllegalArgumentException("--port must be 1..65535, was " + flags.port);
+      }
       server = CentralServer.start(flags.toOptions().build(), extensions);
     } catch (IllegalArgumentException e) {
       System.err.println(name + ": " + e.getMessage());

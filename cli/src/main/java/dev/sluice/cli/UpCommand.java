@@ -17,6 +17,6 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return CentralCommand.serve("up", flags, List.of());
+    return CentralCommand.serve("up", flags, List.of(new LakeExtension()));
   }
 }
