@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import dev.sluice.central.CentralExtension;
 import dev.sluice.central.CentralServer;
+import dev.sluice.console.central.ConsoleExtension;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +18,7 @@ public final class CentralCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return serve("central", flags, List.of());
+    return serve("central", flags, List.of(new ConsoleExtension(() -> null)));
   }
 
   /** Starts central with the extensions and blocks until the JVM is asked to stop. */

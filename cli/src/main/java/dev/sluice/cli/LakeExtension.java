@@ -34,6 +34,11 @@ final class LakeExtension implements CentralExtension {
         .addTo(config.routes);
   }
 
+  /** The lake once the server is configured (the console queries it in-process). */
+  LakeService lake() {
+    return lake;
+  }
+
   @Override
   public void close() {
     if (lake != null) {

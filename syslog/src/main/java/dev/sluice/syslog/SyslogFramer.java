@@ -27,6 +27,12 @@ import java.util.Objects;
  * continues with the next frame. MSG-LEN is never allocated up front; the buffer grows with the
  * bytes that actually arrive.
  *
+ * <h2>A wrong MSG-LEN</h2>
+ * A count that does not match the message cannot be detected in general. Its damage is bounded:
+ * the bytes after a too-short count (or the part of the next message swallowed by a too-long one)
+ * become one garbage frame up to the next LF, which the CEF parser rejects, and framing is back
+ * in step with the following frame. Closing the connection instead is the caller's choice.
+ *
  * <h2>Allocation</h2>
  * A frame that lies entirely within one chunk is handed to the handler as a range of that chunk
  * (no copy). Only frames split across chunks are assembled in the framer's reusable buffer.

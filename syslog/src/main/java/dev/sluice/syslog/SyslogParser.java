@@ -319,17 +319,12 @@ public final class SyslogParser {
     int minute = digits(b, j + 3, 2);
     int second = digits(b, j + 6, 2);
     j += 8;
-    int nano = 0;
-    if (j < end && b[j] == '.') {
-      int fracStart = ++j;
-      while (j < end && isDigit(b[j]) && j - fracStart < 9) {
-        j++;
-      }
-      if (j == fracStart) {
-        return -1;
-      }
-      nano = fraction(b, fracStart, j);
+    int fractionEnd = fractionEnd(b, j, end);
+    if (fractionEnd < 0) {
+      return -1;
     }
+    int nano = fractionEnd == j ? 0 : fraction(b, j + 1, fractionEnd);
+    j = fractionEnd;
     if (hour > 23 || minute > 59 || second > 59 || day < 1) {
       return -1;
     }
@@ -466,17 +461,12 @@ public final class SyslogParser {
       return -1;
     }
     int j = i + 19;
-    int nano = 0;
-    if (j < stop && b[j] == '.') {
-      int fracStart = ++j;
-      while (j < stop && isDigit(b[j]) && j - fracStart < 9) {
-        j++;
-      }
-      if (j == fracStart) {
-        return -1;
-      }
-      nano = fraction(b, fracStart, j);
+    int fractionEnd = fractionEnd(b, j, stop);
+    if (fractionEnd < 0) {
+      return -1;
     }
+    int nano = fractionEnd == j ? 0 : fraction(b, j + 1, fractionEnd);
+    j = fractionEnd;
     int zoneSeconds;
     if (j < stop && (b[j] == 'Z' || b[j] == 'z')) {
       zoneSeconds = 0;
@@ -580,6 +570,18 @@ public final class SyslogParser {
       value = value * 10 + (b[i + k] - '0');
     }
     return value;
+  }
+
+  /** Index after an optional {@code .f{1,9}} at {@code j}; -1 for a dot without digits. */
+  private static int fractionEnd(byte[] b, int j, int end) {
+    if (j >= end || b[j] != '.') {
+      return j;
+    }
+    int k = j + 1;
+    while (k < end && k - j <= 9 && isDigit(b[k])) {
+      k++;
+    }
+    return k == j + 1 ? -1 : k;
   }
 
   private static int fraction(byte[] b, int from, int to) {
