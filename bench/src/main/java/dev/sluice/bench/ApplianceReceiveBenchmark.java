@@ -1,0 +1,143 @@
+package dev.sluice.bench;
+
+import dev.sluice.appliance.forward.Forwarder;
+import dev.sluice.appliance.forward.ForwarderConfig;
+import dev.sluice.appliance.forward.HttpLakeClient;
+import dev.sluice.appliance.receive.DarktraceFrameProcessor;
+import dev.sluice.appliance.receive.ListenerLimits;
+import dev.sluice.appliance.receive.Listeners;
+import dev.sluice.appliance.receive.Quarantine;
+import dev.sluice.appliance.receive.ReceiveCounters;
+import dev.sluice.lake.ApplianceIdentity;
+import dev.sluice.lake.IngestAuthorizer;
+import dev.sluice.lake.LakeConfig;
+import dev.sluice.lake.LakeRoutes;
+import dev.sluice.lake.LakeServer;
+import dev.sluice.lake.LakeService;
+import dev.sluice.pki.CertificateAuthority;
+import dev.sluice.pki.CertificateRequests;
+import dev.sluice.pki.ClientCertificateTrustManager;
+import dev.sluice.pki.Identity;
+import dev.sluice.pki.KeyPairs;
+import dev.sluice.pki.SelfSignedCertificates;
+import dev.sluice.pki.TlsContexts;
+import dev.sluice.spool.Spool;
+import dev.sluice.spool.SpoolConfig;
+import dev.sluice.wire.control.IntegrationConfig;
+import dev.sluice.wire.control.TenantSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The appliance's receive path as one process, for {@code bench/appliance-vs-rsyslog.sh}: a
+ * syslog listener with the Darktrace pipeline appending to an fsync'd spool, and in {@code lake}
+ * mode the forwarder posting over mTLS to a real lake (DuckDB/Parquet) in the same process.
+ * Prints {@code ready}, waits for the generator's messages, and prints the sustained rate from
+ * the first frame received until the last event is durable in the spool ({@code spool}) or
+ * stored by the lake ({@code lake}), then the peak RSS, and exits.
+ *
+ * <p>Run: {@code java -cp "bench/target/classes:$(cat bench/target/classpath.txt)"
+ * dev.sluice.bench.ApplianceReceiveBenchmark spool|lake PORT COUNT WORKDIR}
+ */
+public final class ApplianceReceiveBenchmark {
+  private ApplianceReceiveBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    String mode = args[0];
+    int port = Integer.parseInt(args[1]);
+    long count = Long.parseLong(args[2]);
+    Path work = Path.of(args[3]);
+    Files.createDirectories(work);
+    Clock clock = Clock.systemUTC();
+    Spool spool = Spool.open(work.resolve("spool"), SpoolConfig.defaults());
+    ReceiveCounters counters = new ReceiveCounters();
+    Quarantine quarantine = new Quarantine(1000);
+    IntegrationConfig integration = new IntegrationConfig("int-bench", "darktrace-detect",
+        "bench", "Darktrace", "DCIP", "tcp", "127.0.0.1", port, List.of("cef"));
+    Listeners listeners = new Listeners(Runtime.getRuntime().availableProcessors(),
+        new ListenerLimits(64 * 1024, 64, Duration.ofMinutes(10)), spool,
+        new DarktraceFrameProcessor("bench"), counters, quarantine, clock);
+    listeners.reconcile(List.of(integration),
+        new TenantSettings(List.of("corp.example.com"), List.of()));
+
+    LakeService lake = null;
+    LakeServer lakeServer = null;
+    Forwarder forwarder = null;
+    if (mode.equals("lake")) {
+      CertificateAuthority ca = CertificateAuthority.create("bench CA", Duration.ofDays(1), clock);
+      KeyPair keys = KeyPairs.generate();
+      Identity client = new Identity(keys.getPrivate(), List.of(ca.issueClientCertificate(
+          CertificateRequests.createPem(keys, "appl-bench"), "CN=appl-bench, OU=bench",
+          Duration.ofDays(1), clock), ca.certificate()));
+      Identity server = SelfSignedCertificates.createServer("lake", List.of("127.0.0.1"),
+          Duration.ofDays(1), clock);
+      lake = LakeService.start(LakeConfig.defaults(work.resolve("lake")),
+          IngestAuthorizer.allowAll(), clock);
+      ApplianceIdentity appliance = new ApplianceIdentity("bench", "appl-bench");
+      LakeRoutes routes = new LakeRoutes(lake, ctx -> Optional.empty(),
+          ctx -> Optional.of(appliance));
+      lakeServer = LakeServer.start(routes, "127.0.0.1", 0, TlsContexts.server(server,
+          new ClientCertificateTrustManager(() -> List.of(ca.certificate()))));
+      HttpClient http = HttpClient.newBuilder().sslContext(TlsContexts.client(
+          List.of(server.certificate()), Optional.of(client))).build();
+      forwarder = new Forwarder(spool, new HttpLakeClient(http,
+          URI.create("https://127.0.0.1:" + lakeServer.port()), Duration.ofSeconds(60)),
+          "appl-bench", ForwarderConfig.defaults(), clock, new Random(1),
+          d -> Thread.sleep(d.toMillis())).start();
+    }
+    System.out.println("ready transport=" + listeners.transport());
+    System.out.flush();
+
+    long first = 0;
+    while (first == 0) {
+      if (counters.snapshot().stream().anyMatch(s -> s.received() > 0)) {
+        first = System.nanoTime();
+      } else {
+        Thread.sleep(1);
+      }
+    }
+    long accepted;
+    while (true) {
+      long received = counters.snapshot().stream().mapToLong(s -> s.received()).sum();
+      accepted = counters.snapshot().stream().mapToLong(s -> s.accepted()).sum();
+      boolean done = received >= count && (mode.equals("lake")
+          ? forwarder.stats().eventsStored() >= accepted
+          : spool.durableOffset() >= accepted);
+      if (done) {
+        break;
+      }
+      Thread.sleep(2);
+    }
+    double seconds = (System.nanoTime() - first) / 1e9;
+    System.out.printf("result mode=%s events=%d rejected=%d seconds=%.3f events_per_s=%.0f"
+        + " spool_commits=%d peak_rss_mb=%d%n", mode, accepted, quarantine.total(), seconds,
+        accepted / seconds, spool.stats().commits(), peakRssMb());
+    System.out.flush();
+    listeners.close();
+    if (forwarder != null) {
+      forwarder.close();
+      lakeServer.close();
+      lake.close();
+    }
+    spool.close();
+    System.exit(0);
+  }
+
+  /** VmHWM from /proc/self/status: the process's peak resident set, in MiB. */
+  static long peakRssMb() throws java.io.IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+}
