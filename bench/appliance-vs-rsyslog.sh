@@ -8,6 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 COUNT="${1:-300000}"
+WARMUP="${WARMUP:-100000}"
 ROUNDS="${2:-3}"
 CONNECTIONS="${3:-1}"
 WORK="$(mktemp -d /tmp/sluice-appliance-bench.XXXXXX)"
@@ -19,17 +20,19 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-generate() { # port
-  SLUICE_SKIP_BUILD=1 ./sluice darktrace-sim --port "$1" --rate max --count "$COUNT" \
+generate() { # port [count]
+  SLUICE_SKIP_BUILD=1 ./sluice darktrace-sim --port "$1" --rate max --count "${2:-$COUNT}" \
     --instances "$CONNECTIONS" --framing OCTET_COUNTING --seed 1 >/dev/null 2>&1
 }
 
 run_appliance() { # mode
   local port dir log
   port="$(free_port)"; dir="$WORK/$1-$RANDOM"; log="$dir.log"
-  "$JAVA" -Xmx1g -cp "$CP" dev.sluice.bench.ApplianceReceiveBenchmark "$1" "$port" "$COUNT" "$dir" >"$log" 2>&1 &
+  "$JAVA" --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx1g -cp "$CP" dev.sluice.bench.ApplianceReceiveBenchmark "$1" "$port" "$COUNT" "$dir" "$WARMUP" >"$log" 2>&1 &
   local pid=$!
   until grep -q '^ready' "$log" 2>/dev/null; do sleep 0.1; done
+  generate "$port" "$WARMUP"
+  until grep -q '^warm' "$log" 2>/dev/null; do sleep 0.1; done
   generate "$port"
   wait "$pid"
   grep '^result' "$log" | sed "s/^result /result connections=$CONNECTIONS /"

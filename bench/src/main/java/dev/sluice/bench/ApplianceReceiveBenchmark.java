@@ -40,17 +40,26 @@ import java.util.Random;
  * The appliance's receive path as one process, for {@code bench/appliance-vs-rsyslog.sh}: a
  * syslog listener with the Darktrace pipeline appending to an fsync'd spool, and in {@code lake}
  * mode the forwarder posting over mTLS to a real lake (DuckDB/Parquet) in the same process.
- * Prints {@code ready}, waits for the generator's messages, and prints the sustained rate from
- * the first frame received until the last event is durable in the spool ({@code spool}) or
+ * Prints {@code ready}, takes WARMUP events unmeasured, prints {@code warm}, and prints the
+ * sustained rate of the next COUNT events from the first frame received until the last event is durable in the spool ({@code spool}) or
  * stored by the lake ({@code lake}), then the peak RSS, and exits.
  *
  * <p>Run: {@code java -cp "bench/target/classes:$(cat bench/target/classpath.txt)"
- * dev.sluice.bench.ApplianceReceiveBenchmark spool|lake PORT COUNT WORKDIR}
+ * dev.sluice.bench.ApplianceReceiveBenchmark spool|lake PORT COUNT WORKDIR WARMUP}
  */
 public final class ApplianceReceiveBenchmark {
   private ApplianceReceiveBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     String mode = args[0];
     int port = Integer.parseInt(args[1]);
     long count = Long.parseLong(args[2]);
@@ -96,26 +105,21 @@ public final class ApplianceReceiveBenchmark {
     System.out.println("ready transport=" + listeners.transport());
     System.out.flush();
 
+    // Warm-up: the first `warmup` events (JIT, page cache, lake files) are not measured.
+    long warmup = Long.parseLong(args[4]);
+    awaitDone(mode, warmup, counters, spool, forwarder);
+    long base = received(counters);
+    System.out.println("warm");
+    System.out.flush();
     long first = 0;
     while (first == 0) {
-      if (counters.snapshot().stream().anyMatch(s -> s.received() > 0)) {
+      if (received(counters) > base) {
         first = System.nanoTime();
       } else {
         Thread.sleep(1);
       }
     }
-    long accepted;
-    while (true) {
-      long received = counters.snapshot().stream().mapToLong(s -> s.received()).sum();
-      accepted = counters.snapshot().stream().mapToLong(s -> s.accepted()).sum();
-      boolean done = received >= count && (mode.equals("lake")
-          ? forwarder.stats().eventsStored() >= accepted
-          : spool.durableOffset() >= accepted);
-      if (done) {
-        break;
-      }
-      Thread.sleep(2);
-    }
+    long accepted = awaitDone(mode, base + count, counters, spool, forwarder) - base;
     double seconds = (System.nanoTime() - first) / 1e9;
     System.out.printf("result mode=%s events=%d rejected=%d seconds=%.3f events_per_s=%.0f"
         + " spool_commits=%d peak_rss_mb=%d%n", mode, accepted, quarantine.total(), seconds,
@@ -129,6 +133,25 @@ public final class ApplianceReceiveBenchmark {
     }
     spool.close();
     System.exit(0);
+  }
+
+  private static long received(ReceiveCounters counters) {
+    return counters.snapshot().stream().mapToLong(s -> s.received()).sum();
+  }
+
+  /** Waits until {@code total} frames arrived and every accepted event is durable or stored. */
+  private static long awaitDone(String mode, long total, ReceiveCounters counters, Spool spool,
+      Forwarder forwarder) throws InterruptedException {
+    while (true) {
+      long accepted = counters.snapshot().stream().mapToLong(s -> s.accepted()).sum();
+      boolean done = received(counters) >= total && (mode.equals("lake")
+          ? forwarder.stats().eventsStored() >= accepted
+          : spool.durableOffset() >= accepted);
+      if (done) {
+        return accepted;
+      }
+      Thread.sleep(2);
+    }
   }
 
   /** VmHWM from /proc/self/status: the process's peak resident set, in MiB. */
