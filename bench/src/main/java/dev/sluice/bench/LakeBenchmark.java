@@ -66,6 +66,8 @@ public final class LakeBenchmark {
   private static final long DAY = 86_400_000L;
   private static final long T0 = 1_795_000_000_000L;
   private static final int BATCH = 5_000;
+  private static final int UNIQUE = 100_000;
+  private static final int HTTP_EVENTS = 50_000;
 
   private LakeBenchmark() {}
 
@@ -79,7 +81,7 @@ public final class LakeBenchmark {
         Runtime.getRuntime().availableProcessors(), Runtime.version());
 
     long t = System.nanoTime();
-    List<IngestEvent> unique = generate(200_000, 7);
+    List<IngestEvent> unique = generate(UNIQUE, 7);
     System.out.printf("generated %,d unique alerts in %.1f s (avg OCSF JSON %,d B, raw_data %,d B)%n", unique.size(),
         secs(t), avgJson(unique), avgRaw(unique));
 
@@ -90,7 +92,7 @@ public final class LakeBenchmark {
       ingestBenchmark(lake, unique, events);
       bytesPerEvent(lake, unique);
       httpBenchmark(lake, unique);
-      writePathComparison(root, unique.subList(0, 100_000));
+      writePathComparison(root, unique.subList(0, 50_000));
       queryBenchmark(lake, root, queryRows);
     }
   }
@@ -185,7 +187,7 @@ public final class LakeBenchmark {
     StandaloneIdentity identity = StandaloneIdentity.loadOrCreate(lake.config().root().resolve("test-token"));
     try (LakeServer server = LakeServer.start(new LakeRoutes(lake, identity.users(), identity.appliances()),
         "127.0.0.1", 0, null)) {
-      List<byte[]> bodies = batches(pool, StandaloneIdentity.APPLIANCE, 200_000).stream()
+      List<byte[]> bodies = batches(pool, StandaloneIdentity.APPLIANCE, HTTP_EVENTS).stream()
           .map(IngestCodec::encodeBatch).toList();
       HttpClient http = HttpClient.newHttpClient();
       URI uri = URI.create("http://127.0.0.1:" + server.port() + IngestCodec.PATH);
@@ -212,8 +214,9 @@ public final class LakeBenchmark {
       double s = secs(t);
       clients.shutdown();
       long gz = bodies.stream().mapToLong(b -> b.length).sum();
-      System.out.printf(Locale.ROOT, "http: 200,000 events as gzip JSON batches of %,d (%.0f B/event on the wire),"
-          + " 2 connections, acked in %.2f s = %,.0f events/s%n", BATCH, (double) gz / 200_000, s, 200_000 / s);
+      System.out.printf(Locale.ROOT, "http: %,d events as gzip JSON batches of %,d (%.0f B/event on the wire),"
+          + " 2 connections, acked in %.2f s = %,.0f events/s%n", HTTP_EVENTS, BATCH, (double) gz / HTTP_EVENTS, s,
+          HTTP_EVENTS / s);
       lake.flush();
     }
   }
@@ -301,13 +304,13 @@ public final class LakeBenchmark {
   private static void queryBenchmark(LakeService lake, Path root, long queryRows) throws Exception {
     LakeFiles files = new LakeFiles(lake.config().root());
     List<Path> source = files.visibleFiles("bench-unique", null, null);
-    long copies = (queryRows + 199_999) / 200_000;
+    long copies = (queryRows + UNIQUE - 1) / UNIQUE;
     long t = System.nanoTime();
     Path out = root.resolve("lake").resolve("tmp").resolve("query-rows");
     String list = source.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "));
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
       s.execute("SET preserve_insertion_order = false");
-      // Copies of the 200k unique alerts, each shifted by a day and with other device addresses.
+      // Copies of the unique alerts, each shifted by a day and with other device addresses.
       s.execute("COPY (SELECT * REPLACE ('bench-10m' AS tenant, (day + CAST(k AS INTEGER)) AS day,"
           + " event_id || '/' || k AS event_id,"
           + " struct_update(ocsf, time := ocsf.time + k * " + DAY + ", device := struct_update(ocsf.device,"
