@@ -1,5 +1,6 @@
 package dev.sluice.bench;
 
+import dev.sluice.cef.CefEvent;
 import dev.sluice.cef.CefParseResult;
 import dev.sluice.cef.CefParser;
 import dev.sluice.darktrace.AcceptedFormats;
@@ -17,8 +18,11 @@ import dev.sluice.darktracesim.alert.AlertMix;
 import dev.sluice.darktracesim.render.SyslogMessageWriter;
 import dev.sluice.ocsf.OcsfJsonWriter;
 import dev.sluice.ocsf.OcsfValidator;
+import dev.sluice.syslog.FrameHandler;
+import dev.sluice.syslog.SyslogFramer;
 import dev.sluice.syslog.SyslogMessage;
 import dev.sluice.syslog.SyslogParser;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -26,9 +30,9 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -38,95 +42,123 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Parse + OCSF normalization against parse only, on the same messages in the same run: the
- * Darktrace emulator's typical mix (85 % model breaches, 10 % AI Analyst, 5 % system status) in
- * Syslog CEF with RFC 3164 headers, pre-framed in memory. One operation = one message.
+ * Parse + OCSF normalization, next to parse only, over the same LF-framed stream: framing + syslog
+ * header + CEF + Darktrace recognition, mapping, tenant enrichment and the OCSF record. Run it in
+ * the same JMH run as {@link ParserBenchmark} (whose {@code sluice}/{@code sluiceAllFields} are
+ * the parse-only baselines on the {@code parser} input). One operation is one message.
  *
  * <ul>
- * <li>{@code parseOnly}: syslog header + CEF header and every extension pair decoded (what the
- *     normalizer needs to read), no OCSF.</li>
- * <li>{@code parseAndNormalize}: {@code DarktracePipeline.process}, i.e. the same parsing plus
- *     recognition, mapping, enrichment from a tenant context and the OCSF record.</li>
- * <li>{@code parseNormalizeAndSerialize}: plus the OCSF JSON bytes (what the appliance spools).</li>
+ * <li>{@code input=parser}: {@link DarktraceMix} with {@link ParserBenchmark}'s size and seed (the
+ *     very messages of the parser benchmark); {@code input=emulator}: the Darktrace emulator's
+ *     typical mix (85 % model breaches, 10 % AI Analyst, 5 % system status, RFC 3164).</li>
+ * <li>{@code parseAllFields}: this class's own parse-only baseline (framing, syslog, CEF, every
+ *     header string and extension value decoded — what normalization reads).</li>
+ * <li>{@code parseAndNormalize}: {@code DarktracePipeline.process} per frame.</li>
+ * <li>{@code parseNormalizeAndSerialize}: plus the compact OCSF JSON into a reused buffer.</li>
  * </ul>
- * Setup checks that every message is accepted and every record passes the OCSF validator.
+ * Setup fails unless every message of the input is accepted and its record passes
+ * {@link OcsfValidator}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ParseNormalizeBenchmark {
-    private static final int MESSAGES = 4096;
+    private static final int MESSAGES = ParserBenchmark.MESSAGES;
 
-    @Param({"RFC3164"})
-    public String header;
+    @Param({"parser", "emulator"})
+    public String input;
 
-    private byte[][] frames;
+    private byte[] stream;
     private long receivedAt;
-    private int next;
     private final SyslogParser syslogParser = new SyslogParser();
     private final CefParser cefParser = new CefParser();
     private final DarktracePipeline pipeline = new DarktracePipeline();
     private final TenantContext tenant = new TenantContext("bench", List.of("corp.example", "corp.example.com"),
             List.of(IpRange.parse("203.0.113.0/24")));
+    private final ByteArrayOutputStream json = new ByteArrayOutputStream(8192);
 
-    @Setup(Level.Trial)
-    public void render() {
-        Instant start = Instant.parse("2026-11-27T09:00:00Z");
-        SyslogCefSettings settings = new SyslogCefSettings("127.0.0.1", 514, Transport.TCP, true, 0, 0, true, 0, 0, true, 0,
-                HeaderFormat.valueOf(header), Framing.LF, MessageFormat.CEF, SyslogCefSettings.DEFAULT_HOSTNAME,
-                SyslogCefSettings.DEFAULT_SOFTWARE_VERSION);
-        SyslogMessageWriter writer = new SyslogMessageWriter(settings);
-        AlertGenerator generator = new AlertGenerator(1, start, AlertMix.TYPICAL);
-        frames = new byte[MESSAGES][];
-        for (int i = 0; i < MESSAGES; i++) {
-            frames[i] = writer.message(generator.next()).getBytes(StandardCharsets.UTF_8);
-        }
-        receivedAt = start.plusSeconds(3600).toEpochMilli();
+    @Setup
+    public void setUp() {
+        receivedAt = Instant.parse("2026-11-27T12:00:00Z").toEpochMilli();
+        stream = input.equals("parser") ? new DarktraceMix(MESSAGES, ParserBenchmark.SEED).lfStream : emulatorStream();
         OcsfValidator validator = OcsfValidator.detectionFinding();
-        for (byte[] frame : frames) {
-            DarktraceResult r = pipeline.process(frame, 0, frame.length, receivedAt, tenant, AcceptedFormats.CEF_ONLY);
+        int[] accepted = new int[1];
+        SyslogFramer framer = new SyslogFramer((bytes, offset, length, framing) -> {
+            DarktraceResult r = pipeline.process(bytes, offset, length, receivedAt, tenant, AcceptedFormats.CEF_ONLY);
             if (!(r instanceof DarktraceResult.Accepted a)) {
-                throw new IllegalStateException("not accepted: " + r + " for " + new String(frame, StandardCharsets.UTF_8));
+                throw new IllegalStateException("not accepted: " + r + ": " + new String(bytes, offset, length, StandardCharsets.UTF_8));
             }
             List<OcsfValidator.Violation> violations = validator.validate(OcsfJsonWriter.toJson(a.finding()));
             if (!violations.isEmpty()) {
-                throw new IllegalStateException(violations + " for " + new String(frame, StandardCharsets.UTF_8));
+                throw new IllegalStateException(violations + ": " + new String(bytes, offset, length, StandardCharsets.UTF_8));
             }
+            accepted[0]++;
+        });
+        framer.feed(stream);
+        framer.endOfStream();
+        if (accepted[0] != MESSAGES) {
+            throw new IllegalStateException("framed " + accepted[0] + " of " + MESSAGES);
         }
+        System.out.printf("%nAll %d %s messages accepted as Darktrace alerts; every OCSF record valid.%n", MESSAGES, input);
     }
 
-    private byte[] nextFrame() {
-        byte[] frame = frames[next];
-        next = (next + 1) & (MESSAGES - 1);
-        return frame;
-    }
-
-    @Benchmark
-    public void parseOnly(Blackhole bh) {
-        byte[] frame = nextFrame();
-        SyslogMessage syslog = syslogParser.parse(frame, 0, frame.length, receivedAt);
-        CefParseResult cef = cefParser.parse(frame, syslog.messageOffset(), syslog.messageEnd() - syslog.messageOffset());
-        if (cef instanceof CefParseResult.Parsed p) {
-            bh.consume(p.event().deviceProduct());
-            bh.consume(p.event().name());
-            bh.consume(p.event().extensions());
+    private static byte[] emulatorStream() {
+        Instant start = Instant.parse("2026-11-27T11:00:00Z");
+        SyslogMessageWriter writer = new SyslogMessageWriter(new SyslogCefSettings("127.0.0.1", 514, Transport.TCP,
+                true, 0, 0, true, 0, 0, true, 0, HeaderFormat.RFC3164, Framing.LF, MessageFormat.CEF,
+                SyslogCefSettings.DEFAULT_HOSTNAME, SyslogCefSettings.DEFAULT_SOFTWARE_VERSION));
+        AlertGenerator generator = new AlertGenerator(1, start, AlertMix.TYPICAL);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(MESSAGES * 600);
+        for (int i = 0; i < MESSAGES; i++) {
+            out.writeBytes(writer.frame(generator.next()));
         }
-        bh.consume(syslog.hostname());
+        return out.toByteArray();
+    }
+
+    private void run(FrameHandler handler) {
+        SyslogFramer framer = new SyslogFramer(handler);
+        framer.feed(stream);
+        framer.endOfStream();
     }
 
     @Benchmark
-    public Object parseAndNormalize() {
-        byte[] frame = nextFrame();
-        return pipeline.process(frame, 0, frame.length, receivedAt, tenant, AcceptedFormats.CEF_ONLY);
+    @OperationsPerInvocation(MESSAGES)
+    public void parseAllFields(Blackhole bh) {
+        run((bytes, offset, length, framing) -> {
+            SyslogMessage syslog = syslogParser.parse(bytes, offset, length, receivedAt);
+            CefEvent event = ((CefParseResult.Parsed) cefParser.parse(bytes, syslog.messageOffset(),
+                    syslog.messageEnd() - syslog.messageOffset())).event();
+            bh.consume(syslog.timestampEpochSecond());
+            bh.consume(syslog.hostname());
+            bh.consume(syslog.appName());
+            bh.consume(event.deviceVendor());
+            bh.consume(event.deviceProduct());
+            bh.consume(event.deviceVersion());
+            bh.consume(event.signatureId());
+            bh.consume(event.name());
+            bh.consume(event.severity());
+            bh.consume(event.extensions());
+        });
     }
 
     @Benchmark
-    public byte[] parseNormalizeAndSerialize() {
-        byte[] frame = nextFrame();
-        DarktraceResult r = pipeline.process(frame, 0, frame.length, receivedAt, tenant, AcceptedFormats.CEF_ONLY);
-        return OcsfJsonWriter.toBytes(((DarktraceResult.Accepted) r).finding());
+    @OperationsPerInvocation(MESSAGES)
+    public void parseAndNormalize(Blackhole bh) {
+        run((bytes, offset, length, framing) ->
+                bh.consume(pipeline.process(bytes, offset, length, receivedAt, tenant, AcceptedFormats.CEF_ONLY)));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public void parseNormalizeAndSerialize(Blackhole bh) {
+        run((bytes, offset, length, framing) -> {
+            DarktraceResult r = pipeline.process(bytes, offset, length, receivedAt, tenant, AcceptedFormats.CEF_ONLY);
+            json.reset();
+            OcsfJsonWriter.writeTo(((DarktraceResult.Accepted) r).finding(), json);
+            bh.consume(json.size());
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.cef;
 
 import static dev.sluice.cef.CefAssertions.cef;
+import static dev.sluice.cef.CefAssertions.map;
 import static dev.sluice.cef.CefAssertions.parsed;
 import static dev.sluice.cef.CefAssertions.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,14 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** ArcSight CEF rules (syslog-cef-rules.md B.5). */
 class CefParserTest {
-
-  private static Map<String, String> map(String... keyValues) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      map.put(keyValues[i], keyValues[i + 1]);
-    }
-    return map;
-  }
 
   @Nested
   class Header {

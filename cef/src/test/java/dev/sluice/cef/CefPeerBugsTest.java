@@ -1,13 +1,13 @@
 package dev.sluice.cef;
 
 import static dev.sluice.cef.CefAssertions.cef;
+import static dev.sluice.cef.CefAssertions.map;
 import static dev.sluice.cef.CefAssertions.parsed;
 import static dev.sluice.cef.CefAssertions.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +17,6 @@ import org.junit.jupiter.api.Test;
  * issues).
  */
 class CefPeerBugsTest {
-
-  private static Map<String, String> map(String... keyValues) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      map.put(keyValues[i], keyValues[i + 1]);
-    }
-    return map;
-  }
 
   @Test
   void liblognorm363FirstKeyWithoutSpaceAfterPipeKeepsFirstCharacter() {

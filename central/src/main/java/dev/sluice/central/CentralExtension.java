@@ -11,4 +11,7 @@ import io.javalin.config.JavalinConfig;
 @FunctionalInterface
 public interface CentralExtension {
   void configure(JavalinConfig config, Central central);
+
+  /** Releases what {@link #configure} started; called when central stops, after the server. */
+  default void close() {}
 }

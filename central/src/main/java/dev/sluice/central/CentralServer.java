@@ -64,7 +64,7 @@ public final class CentralServer implements AutoCloseable {
     Central central = new Central(options, database, identity);
     Bootstrap.ensureOperator(options, database, central.auth(), central.tenants(), central.audit());
 
-    SSLContext tls = TlsContexts.server(identity, new ClientCertificateTrustManager(central.authorities()::certificates));
+    SSLContext tls = TlsContexts.server(identity, new ClientCertificateTrustManager(central.authorities()::certificates, options.clock()));
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(JsonBodies.mapper(), false));
@@ -93,8 +93,10 @@ public final class CentralServer implements AutoCloseable {
     }
     central.publicUrl(options.publicUrl().orElse("https://127.0.0.1:" + app.port()));
     List<AutoCloseable> closeables = new ArrayList<>();
+    extensions.forEach(extension -> closeables.add(extension::close));
     closeables.add(new HealthMonitor(central.health(), options.healthCheckInterval()));
     closeables.add(central.imageBuilder());
+    closeables.add(database::close);
     options.out().println("central: listening on https://" + options.bindHost() + ":" + app.port()
         + " (public URL " + central.publicUrl() + ")");
     options.out().println("central: TLS certificate SHA-256 fingerprint " + Fingerprints.sha256(identity.certificate()));
@@ -156,6 +158,7 @@ public final class CentralServer implements AutoCloseable {
 
   @Override
   public void close() {
+    app.stop();
     for (AutoCloseable closeable : closeables) {
       try {
         closeable.close();
@@ -163,6 +166,5 @@ public final class CentralServer implements AutoCloseable {
         LOG.warn("error while stopping", e);
       }
     }
-    app.stop();
   }
 }

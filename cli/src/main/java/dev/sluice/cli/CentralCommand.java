@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import dev.sluice.central.CentralExtension;
 import dev.sluice.central.CentralServer;
+import dev.sluice.console.central.ConsoleExtension;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,13 +18,16 @@ public final class CentralCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return serve("central", flags, List.of());
+    return serve("central", flags, List.of(new ConsoleExtension(() -> null)));
   }
 
   /** Starts central with the extensions and blocks until the JVM is asked to stop. */
   static int serve(String name, CentralFlags flags, List<CentralExtension> extensions) {
     CentralServer server;
     try {
+      if (flags.port < 1 || flags.port > 65_535) {
+        throw new IllegalArgumentException("--port must be 1..65535, was " + flags.port);
+      }
       server = CentralServer.start(flags.toOptions().build(), extensions);
     } catch (IllegalArgumentException e) {
       System.err.println(name + ": " + e.getMessage());

@@ -39,6 +39,14 @@ final class CentralFlags {
       description = "Range integration ports are allocated from, per appliance (env SLUICE_INTEGRATION_PORTS; default ${DEFAULT-VALUE}).")
   String integrationPorts;
 
+  @Option(names = "--ingest-url", paramLabel = "URL", defaultValue = "${env:SLUICE_INGEST_URL}",
+      description = "Where appliances send event batches (env SLUICE_INGEST_URL; default <public URL>/api/v1/lake/ingest, the lake of 'sluice up').")
+  String ingestUrl;
+
+  @Option(names = "--ingest-cert", paramLabel = "PEM", defaultValue = "${env:SLUICE_INGEST_CERT}",
+      description = "Certificate of a separate lake at --ingest-url, pinned by appliances (env SLUICE_INGEST_CERT).")
+  Path ingestCertificate;
+
   /** The options these flags describe (bootstrap credentials come from the environment). */
   CentralOptions.Builder toOptions() {
     CentralOptions.Builder builder = CentralOptions.builder(data)
@@ -49,6 +57,13 @@ final class CentralFlags {
         .integrationPorts(PortRange.parse(integrationPorts))
         .bootstrapAdmin(blankToNull(System.getenv("SLUICE_BOOTSTRAP_ADMIN_EMAIL")),
             blankToNull(System.getenv("SLUICE_BOOTSTRAP_ADMIN_PASSWORD")));
+    if (blankToNull(ingestUrl) != null) {
+      try {
+        builder.ingest(ingestUrl, ingestCertificate == null ? null : java.nio.file.Files.readString(ingestCertificate));
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot read --ingest-cert " + ingestCertificate + ": " + e.getMessage());
+      }
+    }
     if (tlsCertificate != null || tlsKey != null) {
       builder.tls(tlsCertificate, tlsKey);
     }

@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.console.central.ConsoleExtension;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return CentralCommand.serve("up", flags, List.of());
+    LakeExtension lake = new LakeExtension();
+    return CentralCommand.serve("up", flags, List.of(lake, new ConsoleExtension(lake::lake)));
   }
 }

@@ -39,6 +39,8 @@ public final class Browser implements AutoCloseable {
         "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height, "--force-device-scale-factor=1",
         "--lang=en-US");
+    // Central serves HTTPS with its own self-signed certificate.
+    options.setAcceptInsecureCerts(true);
     options.setExperimentalOption("prefs", Map.of(
         "download.default_directory", downloads.toString(),
         "download.prompt_for_download", false,

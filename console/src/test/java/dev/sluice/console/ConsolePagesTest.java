@@ -185,7 +185,7 @@ class ConsolePagesTest {
         "/console/integrations/products/darktrace-detect/new", setupForm("Lyon"))).body();
     assertTrue(list.contains("listens on port 6514"), list);
     assertTrue(list.contains(">6514<"));
-    assertTrue(list.contains("Building"), "image build shown");
+    assertTrue(list.contains("aria-label=\"Image build progress\""), "image build shown");
     assertEquals(1, fake.imageStarted.size());
   }
 

@@ -44,7 +44,7 @@ public final class ConsolePreview {
         12_482, 12_470, 12,
         List.of(new Integrations.Sender("dt-master-01", "10.20.1.5", 9_001, 8_995, 6, now.minusSeconds(20)),
             new Integrations.Sender("dt-probe-lon", "10.20.1.9", 3_481, 3_475, 6, now.minusSeconds(95))),
-        Map.of("NOT_CEF", 7L, "WRONG_VENDOR", 5L), now.minus(Duration.ofMinutes(42))));
+        Map.of("NOT_CEF", 7L, "WRONG_VENDOR", 5L), 1, now.minus(Duration.ofMinutes(42))));
     fake.alerts.put("alert-1", new HealthAlerts.Alert("alert-1", "Medium",
         "Integration offline for 24 hours", "Paris branch has sent no heartbeat since yesterday.",
         integration.id(), integration.name(), now.minus(Duration.ofHours(3)), null, null));

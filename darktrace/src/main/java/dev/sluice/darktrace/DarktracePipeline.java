@@ -26,6 +26,11 @@ import java.util.Objects;
  * recognition and mapping → enrichment from the {@link TenantContext} → OCSF. When the message
  * is not CEF and JSON is accepted for the integration, the MSG part (after an optional app-name
  * word such as {@code darktrace}) is read as Darktrace Syslog JSON. See docs/darktrace.md.
+ *
+ * <p>Buffer lifetime: the OCSF record in a result is fully materialized (it holds no reference to
+ * the frame), but the result's {@code syslog} and {@code cef} parts decode lazily from the frame's
+ * array. A caller that reuses its buffer (a {@code FrameHandler}) must read those parts during the
+ * call, or pass a copy of the frame.
  */
 public final class DarktracePipeline {
     /** Frames longer than this are rejected by the framer before reaching here; JSON bodies are bounded too. */

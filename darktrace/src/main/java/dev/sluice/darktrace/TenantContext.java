@@ -79,10 +79,8 @@ public record TenantContext(String tenantUid, List<String> internalDomains, List
         return new TenantContext(tenant == null ? null : tenant.asText(), domains, ranges);
     }
 
-    private static JsonNode array(JsonNode root, String key, String alias) {
-        if (!root.has(key) && root.has(alias)) {
-            key = alias;
-        }
+    private static JsonNode array(JsonNode root, String snakeCase, String camelCase) {
+        String key = !root.has(snakeCase) && root.has(camelCase) ? camelCase : snakeCase;
         JsonNode node = root.path(key);
         if (node.isMissingNode() || node.isNull()) {
             return MAPPER.createArrayNode();

@@ -44,6 +44,16 @@ public final class OcsfJsonWriter {
         return out.toByteArray();
     }
 
+    /** Compact JSON (one line), UTF-8, appended to {@code out} (which is not closed). */
+    public static void writeTo(DetectionFinding finding, java.io.OutputStream out) {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            write(finding, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Compact JSON (one line). */
     public static String toJson(DetectionFinding finding) {
         return render(finding, false);

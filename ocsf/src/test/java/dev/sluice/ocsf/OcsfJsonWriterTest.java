@@ -35,6 +35,19 @@ class OcsfJsonWriterTest {
     }
 
     @Test
+    void appendsToAStreamWithoutClosingIt() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                throw new AssertionError("closed");
+            }
+        };
+        out.writeBytes("x".getBytes(StandardCharsets.UTF_8));
+        OcsfJsonWriter.writeTo(Findings.minimal(), out);
+        assertEquals("x" + OcsfJsonWriter.toJson(Findings.minimal()), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void writesUnmappedKeysSorted() throws Exception {
         JsonNode unmapped = MAPPER.readTree(OcsfJsonWriter.toJson(Findings.full(OcsfVersion.DEFAULT))).get("unmapped");
         List<String> names = new ArrayList<>();

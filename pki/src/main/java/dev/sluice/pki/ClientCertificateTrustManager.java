@@ -17,9 +17,16 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
   private final Supplier<? extends Collection<X509Certificate>> authorities;
+  private final java.time.Clock clock;
 
   public ClientCertificateTrustManager(Supplier<? extends Collection<X509Certificate>> authorities) {
+    this(authorities, java.time.Clock.systemUTC());
+  }
+
+  /** Checks validity periods against {@code clock} (the same clock that issued the certificates). */
+  public ClientCertificateTrustManager(Supplier<? extends Collection<X509Certificate>> authorities, java.time.Clock clock) {
     this.authorities = Objects.requireNonNull(authorities, "authorities");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
@@ -28,7 +35,7 @@ public final class ClientCertificateTrustManager extends X509ExtendedTrustManage
       throw new CertificateException("no client certificate");
     }
     X509Certificate leaf = chain[0];
-    leaf.checkValidity();
+    leaf.checkValidity(java.util.Date.from(clock.instant()));
     for (X509Certificate authority : authorities.get()) {
       if (leaf.getIssuerX500Principal().equals(authority.getSubjectX500Principal())) {
         try {

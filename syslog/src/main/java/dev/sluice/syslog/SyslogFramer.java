@@ -27,6 +27,12 @@ import java.util.Objects;
  * continues with the next frame. MSG-LEN is never allocated up front; the buffer grows with the
  * bytes that actually arrive.
  *
+ * <h2>A wrong MSG-LEN</h2>
+ * A count that does not match the message cannot be detected in general. Its damage is bounded:
+ * the bytes after a too-short count (or the part of the next message swallowed by a too-long one)
+ * become one garbage frame up to the next LF, which the CEF parser rejects, and framing is back
+ * in step with the following frame. Closing the connection instead is the caller's choice.
+ *
  * <h2>Allocation</h2>
  * A frame that lies entirely within one chunk is handed to the handler as a range of that chunk
  * (no copy). Only frames split across chunks are assembled in the framer's reusable buffer.
@@ -46,6 +52,7 @@ public final class SyslogFramer {
   private static final int MAX_DECISION_PREFIX = MAX_COUNT_DIGITS + 1 + 5;
   private static final long NEED_MORE = -1;
   private static final long NON_TRANSPARENT = -2;
+  private static final byte[] CEF_MARKER = {'C', 'E', 'F', ':'};
 
   private enum State { FRAME_START, OCTET_COUNTED, LINE, DISCARD_OCTET_COUNTED, DISCARD_LINE }
 
@@ -249,8 +256,7 @@ public final class SyslogFramer {
       }
       return priDigits >= 1 && priDigits <= 3 && bytes[i] == '>' ? octetCounted : NON_TRANSPARENT;
     }
-    byte[] marker = {'C', 'E', 'F', ':'};
-    for (byte expected : marker) {
+    for (byte expected : CEF_MARKER) {
       if (i == to) {
         return NEED_MORE;
       }

@@ -41,6 +41,8 @@ public final class SyslogParser {
   private static final int MAX_PROCID = 128;
   private static final int MAX_MSGID = 32;
   private static final int MAX_TAG = 48;
+  /** RFC 5424 limits of HOSTNAME, APP-NAME, PROCID and MSGID, in header order. */
+  private static final int[] FIELD_LIMITS = {MAX_HOSTNAME, MAX_APP_NAME, MAX_PROCID, MAX_MSGID};
   private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
   private final ZoneId zone;
@@ -140,7 +142,6 @@ public final class SyslogParser {
       }
     }
     i = tsEnd;
-    int[] limits = {MAX_HOSTNAME, MAX_APP_NAME, MAX_PROCID, MAX_MSGID};
     for (int field = 0; field < 4; field++) {
       if (i >= end) {
         m.flag(SyslogAnomaly.HEADER_TRUNCATED);
@@ -149,7 +150,7 @@ public final class SyslogParser {
       i++;
       int stop = tokenEnd(b, i, end);
       if (!isNil(b, i, stop)) {
-        if (stop - i > limits[field]) {
+        if (stop - i > FIELD_LIMITS[field]) {
           m.flag(SyslogAnomaly.FIELD_TOO_LONG);
         }
         setField(m, field, i, stop);
@@ -319,17 +320,12 @@ public final class SyslogParser {
     int minute = digits(b, j + 3, 2);
     int second = digits(b, j + 6, 2);
     j += 8;
-    int nano = 0;
-    if (j < end && b[j] == '.') {
-      int fracStart = ++j;
-      while (j < end && isDigit(b[j]) && j - fracStart < 9) {
-        j++;
-      }
-      if (j == fracStart) {
-        return -1;
-      }
-      nano = fraction(b, fracStart, j);
+    int fractionEnd = fractionEnd(b, j, end);
+    if (fractionEnd < 0) {
+      return -1;
     }
+    int nano = fractionEnd == j ? 0 : fraction(b, j + 1, fractionEnd);
+    j = fractionEnd;
     if (hour > 23 || minute > 59 || second > 59 || day < 1) {
       return -1;
     }
@@ -466,17 +462,12 @@ public final class SyslogParser {
       return -1;
     }
     int j = i + 19;
-    int nano = 0;
-    if (j < stop && b[j] == '.') {
-      int fracStart = ++j;
-      while (j < stop && isDigit(b[j]) && j - fracStart < 9) {
-        j++;
-      }
-      if (j == fracStart) {
-        return -1;
-      }
-      nano = fraction(b, fracStart, j);
+    int fractionEnd = fractionEnd(b, j, stop);
+    if (fractionEnd < 0) {
+      return -1;
     }
+    int nano = fractionEnd == j ? 0 : fraction(b, j + 1, fractionEnd);
+    j = fractionEnd;
     int zoneSeconds;
     if (j < stop && (b[j] == 'Z' || b[j] == 'z')) {
       zoneSeconds = 0;
@@ -580,6 +571,18 @@ public final class SyslogParser {
       value = value * 10 + (b[i + k] - '0');
     }
     return value;
+  }
+
+  /** Index after an optional {@code .f{1,9}} at {@code j}; -1 for a dot without digits. */
+  private static int fractionEnd(byte[] b, int j, int end) {
+    if (j >= end || b[j] != '.') {
+      return j;
+    }
+    int k = j + 1;
+    while (k < end && k - j <= 9 && isDigit(b[k])) {
+      k++;
+    }
+    return k == j + 1 ? -1 : k;
   }
 
   private static int fraction(byte[] b, int from, int to) {

@@ -15,8 +15,9 @@ import org.flywaydb.core.Flyway;
  * PostgreSQL. Schema changes are Flyway migrations in {@code dev/sluice/central/db/migration},
  * written in SQL that both accept.
  *
- * <p>Every operation opens its own connection. SQLite allows one writer at a time and would fail a
- * second writer's upgrade immediately, so writes to SQLite are serialized in-process.
+ * <p>Connections are reused from a small idle pool ({@value #MAX_IDLE} at most); a connection on
+ * which work failed is closed rather than reused. SQLite allows one writer at a time and would
+ * fail a second writer's upgrade immediately, so writes to SQLite are serialized in-process.
  */
 public final class Database {
   /** The SQL engines central runs on. */
@@ -31,7 +32,10 @@ public final class Database {
   private final String url;
   private final Dialect dialect;
   private final Optional<String> schema;
+  private static final int MAX_IDLE = 8;
+
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final java.util.concurrent.BlockingQueue<Connection> idle = new java.util.concurrent.ArrayBlockingQueue<>(MAX_IDLE);
 
   private Database(String url, Optional<String> schema) {
     this.url = Objects.requireNonNull(url, "url");
@@ -75,10 +79,15 @@ public final class Database {
 
   /** Runs read-only work. */
   public <T> T read(Work<T> work) {
-    try (Connection connection = open()) {
+    Connection connection = borrow();
+    boolean healthy = true;
+    try {
       return work.apply(connection);
     } catch (SQLException e) {
+      healthy = false;
       throw new DatabaseException(e);
+    } finally {
+      release(connection, healthy);
     }
   }
 
@@ -88,21 +97,70 @@ public final class Database {
     if (serialize) {
       writeLock.lock();
     }
-    try (Connection connection = open()) {
+    Connection connection = null;
+    boolean healthy = false;
+    try {
+      connection = borrow();
       connection.setAutoCommit(false);
       try {
         T result = work.apply(connection);
         connection.commit();
+        healthy = true;
         return result;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
+        healthy = !(e instanceof SQLException);
         throw e;
       }
     } catch (SQLException e) {
       throw new DatabaseException(e);
     } finally {
+      if (connection != null) {
+        release(connection, healthy);
+      }
       if (serialize) {
         writeLock.unlock();
+      }
+    }
+  }
+
+  private Connection borrow() {
+    Connection connection = idle.poll();
+    if (connection != null) {
+      return connection;
+    }
+    try {
+      return open();
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  private void release(Connection connection, boolean healthy) {
+    try {
+      if (healthy && !connection.isClosed()) {
+        connection.setAutoCommit(true);
+        if (idle.offer(connection)) {
+          return;
+        }
+      }
+      connection.close();
+    } catch (SQLException e) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // already broken
+      }
+    }
+  }
+
+  /** Closes the idle connections. */
+  public void close() {
+    for (Connection connection = idle.poll(); connection != null; connection = idle.poll()) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // closing anyway
       }
     }
   }

@@ -107,10 +107,16 @@ public interface Integrations {
       long rejected,
       List<Sender> senders,
       Map<String, Long> rejectsByReason,
-      Instant testAlertSeenAt) {
+      long testAlertsSeen,
+      Instant lastTestAlertAt) {
     public Health {
       senders = List.copyOf(senders);
-      rejectsByReason = Map.copyOf(rejectsByReason);
+      Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+      rejectsByReason.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+              .thenComparing(Map.Entry.comparingByKey()))
+          .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+      rejectsByReason = java.util.Collections.unmodifiableMap(sorted);
     }
   }
 

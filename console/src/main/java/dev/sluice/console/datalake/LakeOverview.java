@@ -41,7 +41,7 @@ public final class LakeOverview {
     long bucket = window.bucket().toSeconds();
     String overTime = "SELECT CAST(floor(epoch(receive_time) / " + bucket + ") AS BIGINT) * "
         + bucket + " AS bucket, count(*) AS alerts FROM alerts WHERE receive_time >= TIMESTAMP '"
-        + since + "' AND NOT test_alert GROUP BY bucket ORDER BY bucket";
+        + since + "' AND NOT test_alert GROUP BY 1 ORDER BY 1";
     Outcome<LakeQueries.Page> counts = lake.run(principal, overTime, null, 1000);
     if (counts instanceof Outcome.Refused<LakeQueries.Page> refused) {
       return new Overview(AlertChart.of(window, now, Map.of()), List.of(), refused);
@@ -52,9 +52,9 @@ public final class LakeOverview {
         byBucket.put(parseLong(row.get(0)), parseLong(row.get(1)));
       }
     }
-    String types = "SELECT coalesce(ocsf.finding_info.title, '(untitled)') AS alert_type,"
+    String types = "SELECT coalesce(alert_type, title, '(untitled)') AS type_name,"
         + " count(*) AS alerts FROM alerts WHERE receive_time >= TIMESTAMP '" + since
-        + "' AND NOT test_alert GROUP BY alert_type ORDER BY alerts DESC, alert_type LIMIT "
+        + "' AND NOT test_alert GROUP BY 1 ORDER BY alerts DESC, 1 LIMIT "
         + TOP_TYPES;
     List<TypeCount> top = new ArrayList<>();
     Outcome<LakeQueries.Page> typeRows = lake.run(principal, types, null, TOP_TYPES);
