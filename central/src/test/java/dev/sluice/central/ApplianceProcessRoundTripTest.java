@@ -45,7 +45,7 @@ class ApplianceProcessRoundTripTest {
 
   private Process appliance(Path image, Path data, Path log) throws IOException {
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), ApplianceProcessMain.class.getName(), image.toString(), data.toString())
+        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), ApplianceProcessMain.class.getName(), image.toString(), data.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     processes.add(process);
     return process;
@@ -64,6 +64,7 @@ class ApplianceProcessRoundTripTest {
     }
     throw new AssertionError("timed out waiting for " + what + "; last: " + last);
   }
+
 
   @Test
   void applianceBootedFromDownloadedImageEnrollsReceivesAndRefusesReuse() throws Exception {

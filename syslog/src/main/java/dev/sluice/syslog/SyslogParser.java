@@ -432,10 +432,11 @@ public final class SyslogParser {
     }
     int hours = digits(b, i + 1, 2);
     int minutes = digits(b, minuteAt, 2);
-    if (hours > 18 || minutes > 59) {
+    int seconds = hours * 3600 + minutes * 60;
+    // java.time (and reality) stops at ±18:00.
+    if (minutes > 59 || seconds > 18 * 3600) {
       return Integer.MIN_VALUE;
     }
-    int seconds = hours * 3600 + minutes * 60;
     return b[i] == '-' ? -seconds : seconds;
   }
 
