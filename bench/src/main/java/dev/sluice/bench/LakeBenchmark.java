@@ -59,6 +59,7 @@ import org.duckdb.DuckDBConnection;
  * ./mvnw -B -q -o -pl bench -am compile
  * java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx3g -cp bench/target/classes:$(cat bench/target/classpath.txt) \
  *     dev.sluice.bench.LakeBenchmark /tmp/lake-bench [events] [queryRows]
+ * (events 0: only bytes per event and the query latencies)
  * </pre>
  */
 public final class LakeBenchmark {
@@ -89,10 +90,14 @@ public final class LakeBenchmark {
         new LakeConfig.QueryLimits(Duration.ofSeconds(120), Duration.ofSeconds(60), 50_000, 1_000, "2GB", 2, 4));
     LakeStore.Settings settings = new LakeStore.Settings(2, 1L << 34, Duration.ZERO, "2GB");
     try (LakeService lake = LakeService.start(config, IngestAuthorizer.allowAll(), Clock.systemUTC(), settings)) {
-      ingestBenchmark(lake, unique, events);
+      if (events > 0) {
+        ingestBenchmark(lake, unique, events);
+      }
       bytesPerEvent(lake, unique);
-      httpBenchmark(lake, unique);
-      writePathComparison(root, unique.subList(0, 50_000));
+      if (events > 0) {
+        httpBenchmark(lake, unique);
+        writePathComparison(root, unique.subList(0, 50_000));
+      }
       queryBenchmark(lake, root, queryRows);
     }
   }
@@ -316,8 +321,7 @@ public final class LakeBenchmark {
           + " struct_update(ocsf, time := ocsf.time + k * " + DAY + ", device := struct_update(ocsf.device,"
           + " ip := '10.' || ((k * 7) % 4) || '.' || split_part(ocsf.device.ip, '.', 3) || '.' || ((CAST(split_part(ocsf.device.ip, '.', 4) AS INT) + k) % 254 + 1)))"
           + " AS ocsf)"
-          + " FROM read_parquet([" + list + "], hive_partitioning = false), range(" + copies + ") r(k)"
-          + " ORDER BY ocsf.time)"
+          + " FROM read_parquet([" + list + "], hive_partitioning = false), range(" + copies + ") r(k))"
           + " TO '" + out + "' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (tenant, day), WRITE_PARTITION_COLUMNS true)");
     }
     int fileNo = 0;
