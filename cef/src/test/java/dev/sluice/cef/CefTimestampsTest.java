@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,13 @@ class CefTimestampsTest {
       "Jun 14 10:11:12 UTC extra"})
   void yieldsEmptyForUnreadableValues(String value) {
     assertEquals(Optional.empty(), CefTimestamps.parse(value, BERLIN, RECEIVED));
+  }
+
+  @Property(tries = 300)
+  void neverThrowsOnArbitraryText(@ForAll @StringLength(max = 40)
+      @Chars({'0', '1', '2', '9', ' ', ':', '.', '-', '+', 'T', 'Z', 'J', 'a', 'n', 'U', 'C', 'G', 'M'})
+      String value) {
+    CefTimestamps.parse(value, BERLIN, RECEIVED);
   }
 
   @Test

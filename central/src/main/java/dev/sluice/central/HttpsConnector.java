@@ -16,6 +16,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * off because appliances reach central by whatever address the public URL names.
  */
 final class HttpsConnector {
+  static final long IDLE_TIMEOUT_MILLIS = 5 * 60 * 1000;
+
   private HttpsConnector() {}
 
   static ServerConnector create(Server server, HttpConfiguration base, SSLContext context, String host, int port) {
@@ -33,6 +35,9 @@ final class HttpsConnector {
         new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(https));
     connector.setHost(host);
     connector.setPort(port);
+    // Longer than any heartbeat interval, so a kept-alive appliance connection is not closed
+    // by the server just as the appliance reuses it.
+    connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
     return connector;
   }
 }

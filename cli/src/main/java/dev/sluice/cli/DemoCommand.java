@@ -86,7 +86,9 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       DemoResult result = workflow.run();
       out.print(DemoReport.format(result));
-      out.println("logs: " + workflow.logs());
+      out.println("query:   ./sluice query --data " + home().relativize(dir.toAbsolutePath())
+          .resolve("central") + " \"SELECT alert_kind, count(*) FROM alerts GROUP BY 1\"");
+      out.println("logs:    " + workflow.logs());
       if (exit) {
         return 0;
       }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,31 +140,5 @@ class ConsoleBrowserTest {
       active.sendKeys(Keys.TAB);
     }
     throw new AssertionError("Add Configuration is not reachable with Tab");
-  }
-
-  @Test
-  void imageBuildProgressTurnsIntoADownloadWithoutReloading() throws Exception {
-    browser.driver().get(base + "/console/integrations/products/darktrace-detect/new");
-    browser.driver().findElement(By.id("name")).sendKeys("Browser test");
-    browser.driver().findElement(By.id("applianceName")).sendKeys("bt-collector");
-    browser.driver().findElement(By.id("syslogAddress")).sendKeys("127.0.0.1");
-    browser.driver().findElement(By.cssSelector("form button[type=submit].btn-primary")).click();
-    waitUpTo(5).until(ExpectedConditions.textToBePresentInElementLocated(
-        By.cssSelector(".notice-success"), "listens on port"));
-    WebElement row = browser.driver().findElements(By.cssSelector("tr[data-integration-id]")).get(0);
-    String id = row.getAttribute("data-integration-id");
-    waitUpTo(10).until(d -> d.findElement(By.id("integration-" + id)).getText().contains("Ready"));
-    WebElement actions = browser.driver().findElement(By.cssSelector("#integration-" + id + " summary"));
-    actions.click();
-    WebElement download = browser.driver().findElement(By.linkText("Download OVA for ESXi"));
-    assertTrue(download.isDisplayed());
-    download.click();
-    waitUpTo(10).until(d -> {
-      try (var files = Files.list(browser.downloads())) {
-        return files.anyMatch(f -> f.toString().endsWith(".ova"));
-      } catch (java.io.IOException e) {
-        return false;
-      }
-    });
   }
 }

@@ -168,6 +168,9 @@ class ConsoleWorkflowBrowserTest {
         .contains("Test alert received"));
     waitUpTo(120).until(x -> "RECEIVING_DATA".equals(x.findElement(By.cssSelector(
         "[data-health-status]")).getAttribute("data-health-status")));
+    waitUpTo(30).until(x -> x.findElement(By.id("status-pill")).getText().contains("Receiving data"));
+    // The image was used by the appliance that enrolled with it: it cannot be deployed again.
+    waitUpTo(30).until(x -> !x.findElements(By.cssSelector("[data-image-state=CONSUMED]")).isEmpty());
     ((JavascriptExecutor) d()).executeScript("window.scrollTo(0, 0)");
     step("11-receiving-data");
 

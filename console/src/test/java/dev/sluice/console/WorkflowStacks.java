@@ -7,6 +7,6 @@ final class WorkflowStacks {
   private WorkflowStacks() {}
 
   static WorkflowStack start(Path work) throws Exception {
-    return new FakeStack();
+    return new CentralStack(work);
   }
 }

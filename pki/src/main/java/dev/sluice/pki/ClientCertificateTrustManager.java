@@ -1,13 +1,10 @@
 package dev.sluice.pki;
 
-import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Accepts TLS client certificates issued by any of a changing set of CAs (e.g. every tenant's CA,
@@ -15,7 +12,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * must be valid now and signed by one of the CAs; who it belongs to is decided later, by the
  * application, from its subject.
  */
-public final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
+public final class ClientCertificateTrustManager extends ChainCheckingTrustManager {
   private final Supplier<? extends Collection<X509Certificate>> authorities;
   private final java.time.Clock clock;
 
@@ -30,7 +27,7 @@ public final class ClientCertificateTrustManager extends X509ExtendedTrustManage
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  void checkClient(X509Certificate[] chain) throws CertificateException {
     if (chain == null || chain.length == 0) {
       throw new CertificateException("no client certificate");
     }
@@ -47,31 +44,6 @@ public final class ClientCertificateTrustManager extends X509ExtendedTrustManage
       }
     }
     throw new CertificateException("client certificate is not issued by a known authority");
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-    checkClientTrusted(chain, authType);
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-    checkClientTrusted(chain, authType);
-  }
-
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-    throw new CertificateException("this trust manager only checks clients");
-  }
-
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-    checkServerTrusted(chain, authType);
-  }
-
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-    checkServerTrusted(chain, authType);
   }
 
   /** Empty, so clients offer their certificate whichever tenant CA issued it. */

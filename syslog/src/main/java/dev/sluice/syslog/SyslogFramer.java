@@ -52,6 +52,7 @@ public final class SyslogFramer {
   private static final int MAX_DECISION_PREFIX = MAX_COUNT_DIGITS + 1 + 5;
   private static final long NEED_MORE = -1;
   private static final long NON_TRANSPARENT = -2;
+  private static final byte[] CEF_MARKER = {'C', 'E', 'F', ':'};
 
   private enum State { FRAME_START, OCTET_COUNTED, LINE, DISCARD_OCTET_COUNTED, DISCARD_LINE }
 
@@ -255,8 +256,7 @@ public final class SyslogFramer {
       }
       return priDigits >= 1 && priDigits <= 3 && bytes[i] == '>' ? octetCounted : NON_TRANSPARENT;
     }
-    byte[] marker = {'C', 'E', 'F', ':'};
-    for (byte expected : marker) {
+    for (byte expected : CEF_MARKER) {
       if (i == to) {
         return NEED_MORE;
       }

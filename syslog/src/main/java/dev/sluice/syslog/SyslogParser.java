@@ -41,6 +41,8 @@ public final class SyslogParser {
   private static final int MAX_PROCID = 128;
   private static final int MAX_MSGID = 32;
   private static final int MAX_TAG = 48;
+  /** RFC 5424 limits of HOSTNAME, APP-NAME, PROCID and MSGID, in header order. */
+  private static final int[] FIELD_LIMITS = {MAX_HOSTNAME, MAX_APP_NAME, MAX_PROCID, MAX_MSGID};
   private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
   private final ZoneId zone;
@@ -140,7 +142,6 @@ public final class SyslogParser {
       }
     }
     i = tsEnd;
-    int[] limits = {MAX_HOSTNAME, MAX_APP_NAME, MAX_PROCID, MAX_MSGID};
     for (int field = 0; field < 4; field++) {
       if (i >= end) {
         m.flag(SyslogAnomaly.HEADER_TRUNCATED);
@@ -149,7 +150,7 @@ public final class SyslogParser {
       i++;
       int stop = tokenEnd(b, i, end);
       if (!isNil(b, i, stop)) {
-        if (stop - i > limits[field]) {
+        if (stop - i > FIELD_LIMITS[field]) {
           m.flag(SyslogAnomaly.FIELD_TOO_LONG);
         }
         setField(m, field, i, stop);
@@ -431,10 +432,11 @@ public final class SyslogParser {
     }
     int hours = digits(b, i + 1, 2);
     int minutes = digits(b, minuteAt, 2);
-    if (hours > 18 || minutes > 59) {
+    int seconds = hours * 3600 + minutes * 60;
+    // java.time (and reality) stops at ±18:00.
+    if (minutes > 59 || seconds > 18 * 3600) {
       return Integer.MIN_VALUE;
     }
-    int seconds = hours * 3600 + minutes * 60;
     return b[i] == '-' ? -seconds : seconds;
   }
 

@@ -84,6 +84,16 @@ class SyslogParserTest {
     }
 
     @Test
+    void flagsOffsetBeyondEighteenHoursAsInvalid() {
+      // Found by fuzzing: +18:59 passed the digit checks but no OffsetDateTime can hold it.
+      SyslogMessage m = parse("<13>1 2026-01-02T03:04:05+18:59 h a - - - x");
+      assertTrue(m.hasAnomaly(SyslogAnomaly.TIMESTAMP_INVALID));
+      assertNull(m.timestamp());
+      assertEquals(OffsetDateTime.parse("2026-01-02T03:04:05+18:00"),
+          parse("<13>1 2026-01-02T03:04:05+18:00 h a - - - x").timestamp());
+    }
+
+    @Test
     void flagsLeapSecondAndMissingOffsetButKeepsTheMessage() {
       SyslogMessage leap = parse("<13>1 2026-12-31T23:59:60Z h a - - - x");
       assertTrue(leap.hasAnomaly(SyslogAnomaly.TIMESTAMP_INVALID));

@@ -27,9 +27,28 @@ public final class ApplianceProcess {
       System.out.println("failed " + f.code() + " " + f.message());
       System.exit(2);
     }
-    System.out.println("ready");
+    Appliance a = ((ApplianceBoot.Result.Started) r).appliance();
+    System.out.println("ready metrics=" + a.metricsPort() + " ");
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);
+  }
+
+  /** The value of an unlabelled metric on the process's metrics port (as logged). */
+  public static double metric(Path log, String name) throws Exception {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("ready metrics=(\\d+) ")
+        .matcher(Files.readString(log));
+    if (!m.find()) {
+      throw new AssertionError("no metrics port in " + log);
+    }
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + m.group(1)
+            + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    for (String line : response.body().split("\n")) {
+      if (line.startsWith(name + " ")) {
+        return Double.parseDouble(line.substring(name.length() + 1).trim());
+      }
+    }
+    throw new AssertionError("no metric " + name);
   }
 
   /** Starts {@link #main} in a new JVM with this JVM's class path. */

@@ -73,6 +73,8 @@ public final class FakeCentral implements AutoCloseable {
   private final Map<String, Boolean> secrets = new ConcurrentHashMap<>();
   private volatile ApplianceConfig config;
   private volatile String etag = "\"v1\"";
+  private volatile String ingestUrl;
+  private volatile String ingestPem;
   public final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
   public final Map<String, IngestEvent> lake = new ConcurrentHashMap<>();
   public final AtomicInteger ingestCalls = new AtomicInteger();
@@ -114,8 +116,20 @@ public final class FakeCentral implements AutoCloseable {
 
   /** A configuration with these integrations; ingest goes to this fake. */
   public ApplianceConfig config(List<IntegrationConfig> integrations) {
-    return new ApplianceConfig(APPLIANCE_ID, TENANT_ID, "test appliance", url(), null, 1,
+    return new ApplianceConfig(APPLIANCE_ID, TENANT_ID, "test appliance",
+        ingestUrl == null ? url() : ingestUrl, ingestPem, 1,
         integrations, new TenantSettings(List.of("corp.example.com"), List.of()));
+  }
+
+  /** Sends ingest to another lake from the next configuration on. */
+  public void setIngest(String url, String certificatePem) {
+    this.ingestUrl = url;
+    this.ingestPem = certificatePem;
+  }
+
+  /** The tenant CA that signs appliance certificates. */
+  public X509Certificate caCertificate() {
+    return ca.certificate();
   }
 
   /** Publishes a new configuration (new ETag). */

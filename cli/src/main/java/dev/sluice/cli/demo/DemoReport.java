@@ -37,7 +37,6 @@ public final class DemoReport {
         r.integrationId(), r.applianceId(), r.syslogPort(), r.image()));
     sb.append(String.format(Locale.ROOT, "console: %s  (user %s, password %s)%n", r.consoleUrl(),
         r.email(), r.password()));
-    sb.append("try: ./sluice query \"SELECT alert_kind, count(*) FROM alerts GROUP BY 1\"\n");
     return sb.toString();
   }
 

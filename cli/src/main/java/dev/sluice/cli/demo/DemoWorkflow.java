@@ -140,8 +140,8 @@ public final class DemoWorkflow implements AutoCloseable {
         + " GROUP BY alert_kind, sender_hostname, test_alert ORDER BY sender_hostname, alert_kind,"
         + " test_alert");
     List<JsonNode> topTypes = api.query("SELECT ocsf.finding_info.title AS title, count(*) AS"
-        + " alerts FROM alerts WHERE " + where + " AND NOT test_alert GROUP BY title"
-        + " ORDER BY alerts DESC, title LIMIT 5");
+        + " alerts FROM alerts WHERE " + where + " AND NOT test_alert GROUP BY 1"
+        + " ORDER BY 2 DESC, 1 LIMIT 5");
     return new DemoResult(url, options.adminEmail(), options.adminPassword(), integrationId,
         applianceId, port, image, run.instanceSettings(), load, rows[0], byKind, topTypes, rejects,
         details[0]);

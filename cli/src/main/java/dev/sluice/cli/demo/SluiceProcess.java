@@ -45,6 +45,8 @@ public final class SluiceProcess implements AutoCloseable {
       Path log) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Arrow (used by the lake) needs java.nio opened to it, as the launcher does.
+    command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
     command.add("-XX:+UseSerialGC");
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-cp");
