@@ -40,7 +40,7 @@ class ConsoleWorkflowBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = WorkflowStacks.start(work);
+    stack = new CentralStack(work);
     browser = new Browser(work, 1280, 800);
     Files.createDirectories(SCREENSHOTS);
   }
