@@ -75,7 +75,8 @@ class EndToEndAcceptanceTest {
     Files.createDirectories(data);
     SplittableRandom random = new SplittableRandom();
     String syslogAddress = "127.0." + (1 + random.nextInt(250)) + "." + (2 + random.nextInt(250));
-    int firstPort = freePort();
+    // Below Linux's ephemeral range, on an address of its own: no clash with other tests' ports.
+    int firstPort = 20_000 + random.nextInt(12_000);
     PrintStream progress = new PrintStream(Files.newOutputStream(data.resolve("demo.out")), true);
     options = new DemoOptions(data, freePort(), syslogAddress, firstPort + "-" + (firstPort + 20),
         ALERTS_PER_INSTANCE, 3_000, SEED, Instant.now().minus(Duration.ofMinutes(30))

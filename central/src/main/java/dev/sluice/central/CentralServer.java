@@ -59,7 +59,11 @@ public final class CentralServer implements AutoCloseable {
     }
     Database database = Database.at(options.databaseUrl()
         .orElseGet(() -> "jdbc:sqlite:" + options.dataDir().toAbsolutePath().resolve("central.db")));
-    database.migrate();
+    try {
+      database.migrate();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cannot open the configuration database: " + rootMessage(e), e);
+    }
     Identity identity = serverIdentity(options);
     Central central = new Central(options, database, identity);
     Bootstrap.ensureOperator(options, database, central.auth(), central.tenants(), central.audit());

@@ -41,7 +41,7 @@ public final class ConsolePreview {
     var integration = ((Outcome.Ok<Integrations.Integration>) created).value();
     fake.appliancesApi.buildImage(principal, integration.applianceId(), Appliances.Platform.ESXI);
     fake.health.put(integration.id(), new Integrations.Health(true, now.minusSeconds(4), "0.1.0",
-        12_482, 12_470, 12,
+        12_482, 12_470, 12, 38.5,
         List.of(new Integrations.Sender("dt-master-01", "10.20.1.5", 9_001, 8_995, 6, now.minusSeconds(20)),
             new Integrations.Sender("dt-probe-lon", "10.20.1.9", 3_481, 3_475, 6, now.minusSeconds(95))),
         Map.of("NOT_CEF", 7L, "WRONG_VENDOR", 5L), 1, now.minus(Duration.ofMinutes(42))));

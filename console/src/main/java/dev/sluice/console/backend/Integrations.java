@@ -105,6 +105,7 @@ public interface Integrations {
       long received,
       long accepted,
       long rejected,
+      double eventsPerMinute,
       List<Sender> senders,
       Map<String, Long> rejectsByReason,
       long testAlertsSeen,

@@ -99,7 +99,7 @@ final class CentralIntegrations implements Integrations {
         .map(SenderHeartbeat::lastEventTime).filter(java.util.Objects::nonNull)
         .max(Instant::compareTo).orElse(null);
     return new Health(online, appliance.lastHeartbeatAt(), appliance.version(), h.received(),
-        h.accepted(), h.rejected(), senders, h.rejectedByReason(), h.testAlertsSeen(), lastTest);
+        h.accepted(), h.rejected(), h.eventsPerMinute(), senders, h.rejectedByReason(), h.testAlertsSeen(), lastTest);
   }
 
   private static Sender sender(SenderHeartbeat s) {

@@ -183,29 +183,30 @@ public final class IntegrationPages {
 
   /** The list row alone; the page polls it while the image builds. */
   private void row(Context ctx, ConsoleSession session) {
-    Principal principal = session.principal();
-    Optional<Integration> integration = backend.integrations().get(principal, ctx.pathParam("id"));
-    if (integration.isEmpty()) {
-      ctx.status(HttpStatus.NOT_FOUND);
-      return;
-    }
-    pages.fragment(ctx, "integrations/row.jte",
-        "row", row(principal, integration.get()),
+    polledIntegration(ctx, session).ifPresent(integration -> pages.fragment(ctx,
+        "integrations/row.jte",
+        "row", row(session.principal(), integration),
         "now", pages.clock().instant(),
-        "csrf", session.csrfToken());
+        "csrf", session.csrfToken()));
   }
 
+  /** The health panel alone; the details page polls it. */
   private void health(Context ctx, ConsoleSession session) {
-    Principal principal = session.principal();
-    Optional<Integration> integration = backend.integrations().get(principal, ctx.pathParam("id"));
+    polledIntegration(ctx, session).ifPresent(integration -> pages.fragment(ctx,
+        "integrations/health.jte",
+        "integration", integration,
+        "health", backend.integrations().health(session.principal(), integration.id()).orElse(null),
+        "now", pages.clock().instant()));
+  }
+
+  /** The integration a polled fragment is about; a bare 404 (no page) when it is gone. */
+  private Optional<Integration> polledIntegration(Context ctx, ConsoleSession session) {
+    Optional<Integration> integration =
+        backend.integrations().get(session.principal(), ctx.pathParam("id"));
     if (integration.isEmpty()) {
       ctx.status(HttpStatus.NOT_FOUND);
-      return;
     }
-    pages.fragment(ctx, "integrations/health.jte",
-        "integration", integration.get(),
-        "health", backend.integrations().health(principal, integration.get().id()).orElse(null),
-        "now", pages.clock().instant());
+    return integration;
   }
 
   private void delete(Context ctx, ConsoleSession session) {

@@ -63,6 +63,15 @@ public final class Format {
     return String.format(Locale.ROOT, scaled >= 100 ? "%.0f %s" : "%.1f %s", scaled, units[unit]);
   }
 
+  /** An events-per-minute rate: whole numbers with separators, one decimal below 10. */
+  public static String rate(double perMinute) {
+    if (perMinute <= 0 || Double.isNaN(perMinute)) {
+      return "0";
+    }
+    return perMinute < 10 ? String.format(Locale.ROOT, "%.1f", perMinute)
+        : count(Math.round(perMinute));
+  }
+
   /** A share as a whole percentage, "0 %" when the whole is zero. */
   public static String percent(long part, long whole) {
     return whole <= 0 ? "0 %" : Math.round(100.0 * part / whole) + " %";

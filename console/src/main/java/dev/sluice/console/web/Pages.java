@@ -71,29 +71,22 @@ public final class Pages {
 
   /** Wraps a GET handler: needs a live session, otherwise sends the browser to sign in. */
   public Handler view(SignedInHandler handler) {
-    return ctx -> guarded(ctx, () -> {
-      Optional<ConsoleSession> session = currentSession(ctx);
-      if (session.isEmpty()) {
-        toSignIn(ctx);
-        return;
-      }
-      handler.handle(ctx, session.get());
-    });
+    return signedIn(handler, false);
   }
 
   /** Wraps a POST handler: needs a live session and the session's CSRF token. */
   public Handler action(SignedInHandler handler) {
+    return signedIn(handler, true);
+  }
+
+  private Handler signedIn(SignedInHandler handler, boolean changesState) {
     return ctx -> guarded(ctx, () -> {
       Optional<ConsoleSession> session = currentSession(ctx);
       if (session.isEmpty()) {
         toSignIn(ctx);
         return;
       }
-      String submitted = ctx.header(CSRF_HEADER);
-      if (submitted == null) {
-        submitted = ctx.formParam(CSRF_FIELD);
-      }
-      if (!SessionStore.csrfMatches(session.get(), submitted)) {
+      if (changesState && !csrfTokenMatches(ctx, session.get())) {
         ctx.status(HttpStatus.FORBIDDEN);
         renderBare(ctx, "error.jte", Map.of(
             "title", "This form has expired",
@@ -105,6 +98,14 @@ public final class Pages {
       }
       handler.handle(ctx, session.get());
     });
+  }
+
+  private static boolean csrfTokenMatches(Context ctx, ConsoleSession session) {
+    String submitted = ctx.header(CSRF_HEADER);
+    if (submitted == null) {
+      submitted = ctx.formParam(CSRF_FIELD);
+    }
+    return SessionStore.csrfMatches(session, submitted);
   }
 
   /** Wraps a handler that needs no session (sign-in). Failures still get an incident page. */
