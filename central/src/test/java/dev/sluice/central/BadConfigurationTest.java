@@ -41,7 +41,8 @@ class BadConfigurationTest {
   void refusesPortInUse() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String message = refusal(CentralOptions.builder(dir).bindHost("127.0.0.1").port(taken.getLocalPort())
-          .bootstrapAdmin("a@example.test", "long-enough-password"));
+          .bootstrapAdmin("a@example.test", "long-enough-password")
+          .passwordHasher(new dev.sluice.central.auth.PasswordHasher(64, 1, 1)));
       assertTrue(message.startsWith("cannot listen on 127.0.0.1:" + taken.getLocalPort()), message);
     }
   }

@@ -23,7 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,24 +32,30 @@ import org.junit.jupiter.api.io.TempDir;
 /** The appliance's side of enrollment, done by hand: image → enroll → mTLS config and heartbeat. */
 class EnrollmentRoundTripTest {
   @TempDir Path dir;
-  TestCentral central;
+  static TestCentral central;
   ApiClient admin;
   JsonNode integration;
 
+  @BeforeAll
+  static void startCentral() throws Exception {
+    central = new TestCentral(java.nio.file.Files.createTempDirectory("enrollment"), TestDatabases.sqlite());
+  }
+
+  @AfterAll
+  static void stopCentral() {
+    central.close();
+  }
+
+  /** Each test in its own tenant (and with a fresh session: some tests move the clock by days). */
   @BeforeEach
-  void start() throws Exception {
-    central = new TestCentral(dir, TestDatabases.sqlite());
-    admin = central.operator();
+  void newTenantWithIntegration() {
+    String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+    admin = central.newTenantAdmin("T" + suffix, "admin-" + suffix + "@example.test", List.of("network-integrations"));
     TestCentral.confirmDomains(admin);
     ApiClient.Response created = admin.post("/api/v1/integrations", TestCentral.newApplianceIntegration("DT"));
     assertEquals(201, created.status(), String.valueOf(created.body()));
     integration = created.body();
     central.awaitImages();
-  }
-
-  @AfterEach
-  void stop() {
-    central.close();
   }
 
   private ImageReadResult.Verified downloadImage(String name) {

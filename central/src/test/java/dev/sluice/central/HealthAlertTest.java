@@ -6,40 +6,47 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.wire.control.IntegrationHeartbeat;
 import dev.sluice.wire.control.ListenerState;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Integration health from heartbeats and the 24-hour alert, on an injected clock. */
 class HealthAlertTest {
-  @TempDir Path dir;
-  TestCentral central;
+  static TestCentral central;
+  String email;
   String integrationId;
   EnrolledAppliance appliance;
 
+  @BeforeAll
+  static void startCentral() throws Exception {
+    central = new TestCentral(java.nio.file.Files.createTempDirectory("health"), TestDatabases.sqlite(),
+        b -> b.offlineAfter(Duration.ofMinutes(2)));
+  }
+
+  @AfterAll
+  static void stopCentral() {
+    central.close();
+  }
+
+  /** Each test in its own tenant with one enrolled appliance. */
   @BeforeEach
-  void start() throws Exception {
-    central = new TestCentral(dir, TestDatabases.sqlite(), b -> b.offlineAfter(Duration.ofMinutes(2)));
-    ApiClient admin = central.operator();
+  void enrolledIntegration() throws Exception {
+    String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+    email = "admin-" + suffix + "@example.test";
+    ApiClient admin = central.newTenantAdmin("T" + suffix, email, List.of("network-integrations"));
     TestCentral.confirmDomains(admin);
-    JsonNode integration = admin().post("/api/v1/integrations", TestCentral.newApplianceIntegration("DT")).body();
+    JsonNode integration = admin.post("/api/v1/integrations", TestCentral.newApplianceIntegration("DT")).body();
     integrationId = integration.get("id").asText();
     appliance = EnrolledAppliance.enroll(central, admin, integration.get("appliance").get("id").asText());
   }
 
-  @AfterEach
-  void stop() {
-    central.close();
-  }
-
   /** Sessions last 12 hours and these tests move the clock by days: sign in afresh. */
   private ApiClient admin() {
-    return central.operator();
+    return central.login(email, "password-of-" + email);
   }
 
   private String status() {

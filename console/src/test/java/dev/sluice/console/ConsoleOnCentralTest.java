@@ -113,6 +113,15 @@ class ConsoleOnCentralTest {
   }
 
   @Test
+  void serverRootLeadsToTheConsole() throws Exception {
+    ConsoleClient client = new ConsoleClient("https://127.0.0.1:" + server.port(),
+        ConsoleClient.trustingLoopback());
+    HttpResponse<String> root = client.get("/");
+    assertEquals(302, root.statusCode());
+    assertEquals("/console/", root.headers().firstValue("Location").orElseThrow());
+  }
+
+  @Test
   void signingOutEndsCentralsSessionToo() throws Exception {
     ConsoleClient client = signedIn();
     HttpResponse<String> out = client.post("/console/sign-out", Map.of());

@@ -169,6 +169,7 @@ class ConsoleWorkflowBrowserTest {
     waitUpTo(120).until(x -> "RECEIVING_DATA".equals(x.findElement(By.cssSelector(
         "[data-health-status]")).getAttribute("data-health-status")));
     waitUpTo(30).until(x -> x.findElement(By.id("status-pill")).getText().contains("Receiving data"));
+    waitUpTo(60).until(x -> "26".equals(x.findElement(By.cssSelector("[data-stat=accepted]")).getText()));
     // The image was used by the appliance that enrolled with it: it cannot be deployed again.
     waitUpTo(30).until(x -> !x.findElements(By.cssSelector("[data-image-state=CONSUMED]")).isEmpty());
     ((JavascriptExecutor) d()).executeScript("window.scrollTo(0, 0)");

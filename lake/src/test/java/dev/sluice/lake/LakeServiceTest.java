@@ -152,6 +152,27 @@ class LakeServiceTest {
   }
 
   @Test
+  void sameBatchSentConcurrentlyIsStoredOnce() throws Exception {
+    List<IngestEvent> events = Alerts.events("appl-1", 0, 200);
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<IngestResponse>> replies = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      replies.add(threads.submit(() -> ingest("concurrent", "appl-1", "b1", events)));
+    }
+    int accepted = 0;
+    int duplicates = 0;
+    for (java.util.concurrent.Future<IngestResponse> reply : replies) {
+      accepted += reply.get().accepted();
+      duplicates += reply.get().duplicates();
+    }
+    threads.shutdown();
+    assertEquals(200, accepted);
+    assertEquals(600, duplicates);
+    lake.flush();
+    assertEquals(200, count("concurrent"));
+  }
+
+  @Test
   void invalidRecordsAreRejectedOneByOneAndValidOnesKept() throws Exception {
     List<IngestEvent> events = new ArrayList<>(Alerts.events("appl-1", 0, 8));
     IngestEvent good = events.get(0);

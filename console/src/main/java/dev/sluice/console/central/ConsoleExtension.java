@@ -33,6 +33,8 @@ public final class ConsoleExtension implements CentralExtension {
   @Override
   public void configure(JavalinConfig config, Central central) {
     new Console(backend(central, lake), central.options().clock(), true).addTo(config);
+    // The server's root is the console (the API lives under /api/v1).
+    config.routes.get("/", ctx -> ctx.redirect("/console/", io.javalin.http.HttpStatus.FOUND));
   }
 
   /** The console's backend on central's services (and the lake's, if given). */

@@ -39,7 +39,7 @@ public final class CefAlertMapper {
         d.format = AlertFormat.CEF;
         d.alertType = AlertTypes.sanitise(h.name());
         String product = h.deviceProduct().trim();
-        String url = x.take("darktraceUrl");
+        String url = x.takeCustom("darktraceUrl");
         AlertKind kind = kind(product, d.alertType, url);
         if (kind == null) {
             return RejectionCode.UNKNOWN_PRODUCT;
@@ -50,7 +50,7 @@ public final class CefAlertMapper {
         d.eventCode = h.signatureId();
         d.title = d.alertType.isEmpty() ? null : d.alertType;
         d.srcUrl = url;
-        d.desc = x.take("message");
+        d.desc = x.takeCustom("message");
         if (d.desc == null) {
             d.desc = x.take("msg");
         }
@@ -67,7 +67,7 @@ public final class CefAlertMapper {
         }
         endpoints(x, d);
         times(x, zone, receivedAtMillis, d);
-        String mitre = x.take("mitreId");
+        String mitre = x.takeCustom("mitreId");
         if (mitre != null) {
             int start = 0;
             for (int i = 0; i <= mitre.length(); i++) {
@@ -117,7 +117,7 @@ public final class CefAlertMapper {
         boolean test = d.kind == AlertKind.TEST_ALERT;
         d.uid = x.take("externalId");
         if (d.uid == null) {
-            d.uid = x.take("pbid");
+            d.uid = x.takeCustom("pbid");
         }
         if (d.uid == null) {
             d.uid = fragment(url, "#modelbreach/");
@@ -127,13 +127,7 @@ public final class CefAlertMapper {
         d.analyticType = test ? AnalyticType.RULE : AnalyticType.BEHAVIORAL;
         d.analyticCategory = d.alertType.isEmpty() ? null : AlertTypes.category(d.alertType);
         d.findingType = test ? "Test Alert" : d.analyticCategory;
-        String score = x.take("percentscore");
-        if (score == null) {
-            score = x.take("score");
-        }
-        if (score == null) {
-            score = x.take("breachScore");
-        }
+        String score = x.takeFirstCustom("percentscore", "score", "breachScore");
         d.riskScore = Severities.scorePercent(score);
         if (score != null && d.riskScore == null) {
             d.unmapped.put("cef.score", score);
@@ -156,13 +150,13 @@ public final class CefAlertMapper {
         } else if (external != null) {
             d.unmapped.put("cef.externalId", external);
         }
-        d.correlationUid = x.take("groupingId");
+        d.correlationUid = x.takeCustom("groupingId");
         d.analyticUid = d.eventCode;
         d.analyticName = "Darktrace AI Analyst";
         d.analyticType = AnalyticType.LEARNING;
         d.findingType = "AI Analyst Incident Event";
         d.analyticCategory = x.take("cat");
-        String score = x.take("aiaScore");
+        String score = x.takeCustom("aiaScore");
         d.riskScore = Severities.scorePercent(score);
         if (score != null && d.riskScore == null) {
             d.unmapped.put("cef.aiaScore", score);
@@ -179,19 +173,19 @@ public final class CefAlertMapper {
         d.analyticType = AnalyticType.RULE;
         d.analyticCategory = "System Status";
         d.findingType = "System Status";
-        String priority = x.peek("priority");
+        String priority = x.peekCustom("priority");
         d.riskScore = Severities.scorePercent(priority);
         if (d.riskScore != null) {
-            x.take("priority");
+            x.takeCustom("priority");
         }
-        String level = x.peek("priorityLevel") != null ? "priorityLevel" : "priority_level";
-        Severity fromLevel = Severities.fromLevel(x.peek(level));
+        String level = x.peekCustom("priorityLevel") != null ? "priorityLevel" : "priority_level";
+        Severity fromLevel = Severities.fromLevel(x.peekCustom(level));
         if (fromLevel != null) {
-            x.take(level);
+            x.takeCustom(level);
             d.severity = fromLevel;
             d.severityLabel = null;
         }
-        String status = x.take("status");
+        String status = x.takeCustom("status");
         if (status != null) {
             d.unmapped.put("cef.status", status);
             d.resolved = status.toLowerCase(Locale.ROOT).startsWith("resolved");
@@ -202,13 +196,13 @@ public final class CefAlertMapper {
     private static void endpoints(Extensions x, FindingDraft d) {
         d.deviceIp = x.takeIp("dvc");
         d.deviceHostname = x.take("dvchost");
-        d.deviceMac = x.takeMac("deviceMacAddress");
+        d.deviceMac = x.takeMac("deviceMacAddress", true);
         if (d.deviceMac == null) {
-            d.deviceMac = x.takeMac("dvcmac");
+            d.deviceMac = x.takeMac("dvcmac", false);
         }
         d.srcIp = x.takeIp("src");
         d.srcHostname = x.take("shost");
-        d.srcMac = x.takeMac("smac");
+        d.srcMac = x.takeMac("smac", false);
         d.srcPort = x.takePort("spt");
         d.dstIp = x.takeIp("dst");
         d.dstHostname = x.take("dhost");
@@ -292,28 +286,18 @@ public final class CefAlertMapper {
     private static final class Extensions {
         private final CefEvent event;
         private final int count;
-        private final String[] keys;
         private final String[] values;
         private final boolean[] taken;
-        private final boolean hasRelayed;
-        private final boolean hasLabels;
+        private String[] keys;
+        private boolean scanned;
+        private boolean hasRelayed;
+        private boolean hasLabels;
 
         Extensions(CefEvent event) {
             this.event = event;
             this.count = event.extensionCount();
-            this.keys = new String[count];
             this.values = new String[count];
             this.taken = new boolean[count];
-            boolean relayed = false;
-            boolean labels = false;
-            for (int i = 0; i < count; i++) {
-                String k = event.key(i);
-                keys[i] = k;
-                relayed |= k.startsWith("ad.");
-                labels |= k.endsWith("Label");
-            }
-            this.hasRelayed = relayed;
-            this.hasLabels = labels;
         }
 
         private String value(int i) {
@@ -325,21 +309,45 @@ public final class CefAlertMapper {
             return v;
         }
 
-        private int lastIndex(String key) {
-            for (int i = count - 1; i >= 0; i--) {
-                if (keys[i].equals(key)) {
-                    return i;
-                }
+        private String key(int i) {
+            if (keys == null) {
+                keys = new String[count];
             }
-            return -1;
+            String k = keys[i];
+            if (k == null) {
+                k = event.key(i);
+                keys[i] = k;
+            }
+            return k;
         }
 
-        /** Index of {@code key}, {@code ad.key} or the custom field labelled {@code key}; -1 when absent. */
-        int index(String key) {
+        /** Decodes the keys once, to know whether relayed ({@code ad.}) keys or custom-field labels exist. */
+        private void scan() {
+            if (!scanned) {
+                scanned = true;
+                for (int i = 0; i < count; i++) {
+                    String k = key(i);
+                    hasRelayed |= k.startsWith("ad.");
+                    hasLabels |= k.endsWith("Label");
+                }
+            }
+        }
+
+        /** Index of the last pair with exactly this key (compared on the bytes, nothing decoded), or -1. */
+        private int lastIndex(String key) {
+            return event.lastIndexOf(key);
+        }
+
+        /**
+         * Index of a Darktrace-specific key: {@code key}, else {@code ad.key} (ArcSight relays
+         * prefix keys they do not know), else the custom field labelled {@code key}; -1 when absent.
+         */
+        private int customIndex(String key) {
             int i = lastIndex(key);
             if (i >= 0) {
                 return i;
             }
+            scan();
             if (hasRelayed) {
                 i = lastIndex("ad." + key);
                 if (i >= 0) {
@@ -348,7 +356,7 @@ public final class CefAlertMapper {
             }
             if (hasLabels) {
                 for (int l = count - 1; l >= 0; l--) {
-                    String k = keys[l];
+                    String k = key(l);
                     if (k.endsWith("Label") && key.equalsIgnoreCase(value(l).trim())) {
                         String valueKey = k.substring(0, k.length() - "Label".length());
                         int v = isCustomValueKey(valueKey) ? lastIndex(valueKey) : -1;
@@ -362,7 +370,7 @@ public final class CefAlertMapper {
         }
 
         /** The trimmed value at {@code i}, or null when {@code i < 0} or the value is blank. */
-        String at(int i) {
+        private String at(int i) {
             if (i < 0) {
                 return null;
             }
@@ -371,31 +379,64 @@ public final class CefAlertMapper {
         }
 
         /** Marks pair {@code i} (and its label, for a custom field) as mapped. */
-        void consume(int i) {
+        private void consume(int i) {
             if (i < 0) {
                 return;
             }
             taken[i] = true;
-            if (hasLabels && isCustomValueKey(keys[i])) {
-                int label = lastIndex(keys[i] + "Label");
+            if (scanned && hasLabels && isCustomValueKey(key(i))) {
+                int label = lastIndex(key(i) + "Label");
                 if (label >= 0) {
                     taken[label] = true;
                 }
             }
         }
 
+        /** A standard CEF key, without fallbacks, not consumed. */
         String peek(String key) {
-            return at(index(key));
+            return at(lastIndex(key));
         }
 
+        /** A Darktrace-specific key (with fallbacks), not consumed. */
+        String peekCustom(String key) {
+            return at(customIndex(key));
+        }
+
+        /** A standard CEF key, consumed. */
         String take(String key) {
-            int i = index(key);
+            int i = lastIndex(key);
             consume(i);
             return at(i);
         }
 
+        /** A Darktrace-specific key (with fallbacks), consumed. */
+        String takeCustom(String key) {
+            int i = customIndex(key);
+            consume(i);
+            return at(i);
+        }
+
+        /** The first of the Darktrace-specific keys present (direct names before fallbacks), consumed. */
+        String takeFirstCustom(String... names) {
+            for (String name : names) {
+                int i = lastIndex(name);
+                if (i >= 0) {
+                    consume(i);
+                    return at(i);
+                }
+            }
+            for (String name : names) {
+                int i = customIndex(name);
+                if (i >= 0) {
+                    consume(i);
+                    return at(i);
+                }
+            }
+            return null;
+        }
+
         String takeIp(String key) {
-            int i = index(key);
+            int i = lastIndex(key);
             String v = at(i);
             byte[] address = IpAddresses.parse(v);
             if (address == null) {
@@ -405,8 +446,8 @@ public final class CefAlertMapper {
             return IpAddresses.isUnspecified(address) ? null : v;
         }
 
-        String takeMac(String key) {
-            int i = index(key);
+        String takeMac(String key, boolean custom) {
+            int i = custom ? customIndex(key) : lastIndex(key);
             String v = at(i);
             if (!FindingDraft.isMac(v)) {
                 return null;
@@ -416,7 +457,7 @@ public final class CefAlertMapper {
         }
 
         Integer takePort(String key) {
-            int i = index(key);
+            int i = lastIndex(key);
             String v = at(i);
             if (v == null || v.length() > 5 || !isDigits(v)) {
                 return null;
@@ -441,8 +482,11 @@ public final class CefAlertMapper {
 
         void rest(FindingDraft d) {
             for (int i = 0; i < count; i++) {
-                if (!taken[i] && lastIndex(keys[i]) == i) {
-                    d.unmapped.putIfAbsent("cef." + keys[i], value(i));
+                if (!taken[i]) {
+                    String k = key(i);
+                    if (lastIndex(k) == i) {
+                        d.unmapped.putIfAbsent("cef." + k, value(i));
+                    }
                 }
             }
         }

@@ -92,8 +92,9 @@ public final class FindingDraft {
         NetworkEndpoint src = endpoint(tenant, srcIp, srcHostname, srcPort, srcMac);
         boolean srcFromDevice = false;
         if (src == null && device != null) {
-            src = endpoint(tenant, device.ip(), device.hostname(), null, device.mac());
-            srcFromDevice = src != null;
+            src = new NetworkEndpoint(device.hostname(), device.ip(), null, device.mac(),
+                    device.ip() != null ? tenant.scopeOfAddress(deviceAddress) : tenant.scopeOfHostname(device.hostname()));
+            srcFromDevice = true;
         }
         NetworkEndpoint dst = endpoint(tenant, dstIp, dstHostname, dstPort, null);
         List<Evidence> evidences = src == null && dst == null ? List.of()
@@ -140,8 +141,12 @@ public final class FindingDraft {
         return UUID.nameUUIDFromBytes(bytes).toString();
     }
 
+    /** The parsed {@link #deviceIp}, set by {@link #device()}. */
+    private byte[] deviceAddress;
+
     private Device device() {
-        String ip = usableIp(deviceIp);
+        deviceAddress = deviceIp == null ? null : IpAddresses.parse(deviceIp);
+        String ip = deviceAddress == null || IpAddresses.isUnspecified(deviceAddress) ? null : deviceIp.trim();
         String host = blankToNull(deviceHostname);
         String devUid = blankToNull(deviceUid);
         if (ip == null && host == null && devUid == null) {

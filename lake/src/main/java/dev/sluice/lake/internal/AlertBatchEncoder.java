@@ -48,7 +48,7 @@ public final class AlertBatchEncoder {
   public byte[] encode(List<Row> rows) {
     try (VectorSchemaRoot root = VectorSchemaRoot.create(OcsfColumns.ARROW_SCHEMA, allocator)) {
       fill(root, rows);
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 512 + 4096);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 2048 + 65536);
       try (ArrowStreamWriter writer = new ArrowStreamWriter(root, null, Channels.newChannel(bytes))) {
         writer.start();
         writer.writeBatch();
@@ -99,7 +99,7 @@ public final class AlertBatchEncoder {
         }
       }
       writeStringMap(unmapped, r, record.get("unmapped"), "unmapped", overflow);
-      ocsf.write(r, record, "", overflow);
+      ocsf.write(r, record, "", "", overflow);
       writeMap(extra, r, overflow);
       overflow.clear();
     }
@@ -159,7 +159,12 @@ public final class AlertBatchEncoder {
 
   /** Writes a JSON value at a vector index, sending what does not fit to the overflow map. */
   private interface Writer {
-    void write(int index, JsonNode value, String path, Map<String, String> overflow);
+    /** Writes {@code value} (null: absent) found at {@code parent}.{@code name}; paths are built only for overflow. */
+    void write(int index, JsonNode value, String parent, String name, Map<String, String> overflow);
+  }
+
+  private static String join(String parent, String name) {
+    return parent.isEmpty() ? name : parent + "." + name;
   }
 
   private static Writer writerFor(OcsfColumns.Node node, ValueVector vector) {
@@ -172,19 +177,19 @@ public final class AlertBatchEncoder {
     OcsfColumns.ListOf list = (OcsfColumns.ListOf) node;
     ListVector listVector = (ListVector) vector;
     Writer element = writerFor(list.element(), listVector.getDataVector());
-    return (index, value, path, overflow) -> {
+    return (index, value, parent, name, overflow) -> {
       if (value == null || value.isNull()) {
         listVector.setNull(index);
         return;
       }
       if (!value.isArray()) {
         listVector.setNull(index);
-        overflow.put(path, value.toString());
+        overflow.put(join(parent, name), value.toString());
         return;
       }
       int start = listVector.startNewValue(index);
       for (int i = 0; i < value.size(); i++) {
-        element.write(start + i, value.get(i), path + "[" + i + "]", overflow);
+        element.write(start + i, value.get(i), join(parent, name), "[" + i + "]", overflow);
       }
       listVector.endValue(index, value.size());
     };
@@ -197,28 +202,38 @@ public final class AlertBatchEncoder {
       names.add(child.name());
       children.add(writerFor(child, vector.getChild(child.name())));
     }
+    java.util.Set<String> known = new java.util.HashSet<>(names);
     boolean top = struct == OcsfColumns.OCSF;
-    return (index, value, path, overflow) -> {
+    return (index, value, parent, name, overflow) -> {
       if (value == null || value.isNull()) {
         vector.setNull(index);
         return;
       }
       if (!value.isObject()) {
         vector.setNull(index);
-        overflow.put(path, value.toString());
+        overflow.put(join(parent, name), value.toString());
         return;
       }
+      String path = top ? "" : name.startsWith("[") ? parent + name : join(parent, name);
       vector.setIndexDefined(index);
-      String prefix = path.isEmpty() ? "" : path + ".";
+      int present = 0;
       for (int c = 0; c < children.size(); c++) {
-        String name = names.get(c);
-        children.get(c).write(index, value.get(name), prefix + name, overflow);
+        JsonNode child = value.get(names.get(c));
+        if (child != null) {
+          present++;
+          children.get(c).write(index, child, path, names.get(c), overflow);
+        } else {
+          children.get(c).write(index, null, path, names.get(c), overflow);
+        }
       }
-      if (value.size() > 0) {
+      if (top) {
+        present += (value.has("raw_data") ? 1 : 0) + (value.has("unmapped") ? 1 : 0);
+      }
+      if (present < value.size()) {
         for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
-          String name = it.next();
-          if (!names.contains(name) && !(top && OcsfColumns.HOISTED.containsKey(name))) {
-            overflow.put(prefix + name, value.get(name).toString());
+          String field = it.next();
+          if (!known.contains(field) && !(top && OcsfColumns.HOISTED.containsKey(field))) {
+            overflow.put(join(path, field), value.get(field).toString());
           }
         }
       }
@@ -227,50 +242,50 @@ public final class AlertBatchEncoder {
 
   private static Writer leafWriter(OcsfColumns.Kind kind, ValueVector vector) {
     return switch (kind) {
-      case STRING -> (index, value, path, overflow) -> {
+      case STRING -> (index, value, parent, name, overflow) -> {
         VarCharVector v = (VarCharVector) vector;
         if (value != null && value.isTextual()) {
           v.setSafe(index, value.textValue().getBytes(StandardCharsets.UTF_8));
         } else {
-          nullOrOverflow(v, index, value, path, overflow);
+          nullOrOverflow(v, index, value, parent, name, overflow);
         }
       };
-      case INT -> (index, value, path, overflow) -> {
+      case INT -> (index, value, parent, name, overflow) -> {
         IntVector v = (IntVector) vector;
         if (value != null && value.isIntegralNumber() && value.canConvertToInt()) {
           v.setSafe(index, value.intValue());
         } else {
-          nullOrOverflow(v, index, value, path, overflow);
+          nullOrOverflow(v, index, value, parent, name, overflow);
         }
       };
-      case LONG -> (index, value, path, overflow) -> {
+      case LONG -> (index, value, parent, name, overflow) -> {
         BigIntVector v = (BigIntVector) vector;
         if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
           v.setSafe(index, value.longValue());
         } else {
-          nullOrOverflow(v, index, value, path, overflow);
+          nullOrOverflow(v, index, value, parent, name, overflow);
         }
       };
-      case DOUBLE -> (index, value, path, overflow) -> {
+      case DOUBLE -> (index, value, parent, name, overflow) -> {
         Float8Vector v = (Float8Vector) vector;
         if (value != null && value.isNumber()) {
           v.setSafe(index, value.doubleValue());
         } else {
-          nullOrOverflow(v, index, value, path, overflow);
+          nullOrOverflow(v, index, value, parent, name, overflow);
         }
       };
-      case BOOLEAN -> (index, value, path, overflow) -> {
+      case BOOLEAN -> (index, value, parent, name, overflow) -> {
         BitVector v = (BitVector) vector;
         if (value != null && value.isBoolean()) {
           v.setSafe(index, value.booleanValue() ? 1 : 0);
         } else {
-          nullOrOverflow(v, index, value, path, overflow);
+          nullOrOverflow(v, index, value, parent, name, overflow);
         }
       };
     };
   }
 
-  private static void nullOrOverflow(FieldVector vector, int index, JsonNode value, String path,
+  private static void nullOrOverflow(FieldVector vector, int index, JsonNode value, String parent, String name,
       Map<String, String> overflow) {
     if (vector instanceof VarCharVector varChar) {
       varChar.setNull(index);
@@ -284,7 +299,7 @@ public final class AlertBatchEncoder {
       doubles.setNull(index);
     }
     if (value != null && !value.isNull()) {
-      overflow.put(path, value.toString());
+      overflow.put(name.startsWith("[") ? parent + name : join(parent, name), value.toString());
     }
   }
 }

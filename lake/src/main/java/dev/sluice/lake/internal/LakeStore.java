@@ -74,6 +74,7 @@ public final class LakeStore implements AutoCloseable {
   private final WriteAheadLog wal;
   private final Connection duck;
   private final Object ingestLock = new Object();
+  private final Set<PendingId> pending = new HashSet<>();
   private final Object backgroundLock = new Object();
   private final Map<Path, Instant> coveredSince = new LinkedHashMap<>();
   private volatile boolean failed;
@@ -189,25 +190,54 @@ public final class LakeStore implements AutoCloseable {
     if (failed) {
       throw new IOException("the lake store has failed; restart it");
     }
+    List<AlertBatchEncoder.Row> rows = new ArrayList<>(events.size());
+    List<String> duplicates = new ArrayList<>();
+    List<PendingId> claimed = new ArrayList<>(events.size());
     synchronized (ingestLock) {
-      List<AlertBatchEncoder.Row> rows = new ArrayList<>(events.size());
-      List<String> duplicates = new ArrayList<>();
-      Set<Long> inBatch = new HashSet<>();
+      // A concurrent request holding some of these ids decides them first: wait for its outcome.
+      while (events.stream().anyMatch(a -> pending.contains(PendingId.of(tenant, a.id())))) {
+        try {
+          ingestLock.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while waiting for a concurrent batch with the same events");
+        }
+      }
       for (Accepted a : events) {
-        EventId id = a.id();
-        if (ids.contains(tenant, id.applianceId(), id.offset()) || !inBatch.add(id.offset())) {
+        PendingId key = PendingId.of(tenant, a.id());
+        if (ids.contains(tenant, a.id().applianceId(), a.id().offset()) || !pending.add(key)) {
           duplicates.add(a.event().eventId());
         } else {
+          claimed.add(key);
           rows.add(new AlertBatchEncoder.Row(tenant, integrationId, a.event(), a.epochDay()));
         }
       }
+    }
+    boolean stored = false;
+    try {
       if (!rows.isEmpty()) {
-        wal.append(encoder.encode(rows));
-        for (Accepted a : events) {
-          ids.add(tenant, a.id().applianceId(), a.id().offset());
-        }
+        byte[] payload = encoder.encode(rows);
+        wal.append(payload);
       }
-      return new Appended(rows.size(), duplicates);
+      stored = true;
+    } finally {
+      synchronized (ingestLock) {
+        for (PendingId key : claimed) {
+          if (stored) {
+            ids.add(key.tenant(), key.applianceId(), key.offset());
+          }
+          pending.remove(key);
+        }
+        ingestLock.notifyAll();
+      }
+    }
+    return new Appended(rows.size(), duplicates);
+  }
+
+  /** An event id claimed by a request that has not finished writing it. */
+  private record PendingId(String tenant, String applianceId, long offset) {
+    static PendingId of(String tenant, EventId id) {
+      return new PendingId(tenant, id.applianceId(), id.offset());
     }
   }
 

@@ -12,7 +12,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The physical layout of the {@code alerts} table: lake columns plus the OCSF Detection Finding
- * (2004) record as nested columns, the way Amazon Security Lake stores OCSF. One definition
+ * (2004) record as nested columns, the way Amazon Security Lake stores OCSF. The columns are the
+ * attributes Sluice's normalizer emits (docs/design/contracts.md); fewer columns write faster. One definition
  * gives the Arrow schema the WAL and the Parquet files use and drives {@link AlertBatchEncoder}.
  *
  * <p>Stored once each: {@code raw_data} (OCSF {@code raw_data}, the original message) and
@@ -63,12 +64,11 @@ public final class OcsfColumns {
   }
 
   private static Struct endpoint(String name) {
-    return struct(name, s("hostname"), s("ip"), i("port"), s("mac"), i("network_scope_id"), s("network_scope"),
-        s("uid"), s("name"), s("domain"));
+    return struct(name, s("hostname"), s("ip"), i("port"), s("mac"), i("network_scope_id"), s("network_scope"));
   }
 
   private static Struct mitre(String name) {
-    return struct(name, s("uid"), s("name"), s("src_url"));
+    return struct(name, s("uid"), s("name"));
   }
 
   /** The OCSF record without {@code raw_data} and {@code unmapped}. */
@@ -77,24 +77,19 @@ public final class OcsfColumns {
       s("class_name"), l("type_uid"), s("type_name"), i("severity_id"), s("severity"), i("status_id"),
       s("status"), l("time"), l("start_time"), l("end_time"), i("timezone_offset"), s("message"),
       new Leaf("is_alert", Kind.BOOLEAN), i("risk_score"), i("risk_level_id"), s("risk_level"),
-      i("confidence_id"), s("confidence"), i("count"),
-      struct("metadata", s("version"),
-          struct("product", s("vendor_name"), s("name"), s("version"), s("uid"), s("lang")),
-          s("uid"), s("correlation_uid"), s("event_code"), s("log_name"), s("original_time"), l("logged_time"),
+      struct("metadata", s("version"), struct("product", s("vendor_name"), s("name"), s("version")),
+          s("correlation_uid"), s("event_code"), s("log_name"), s("original_time"), l("logged_time"),
           s("tenant_uid"), list("profiles", s("item"))),
       struct("finding_info", s("uid"), s("title"), s("desc"), s("src_url"), list("types", s("item")),
           struct("analytic", s("uid"), s("name"), i("type_id"), s("type"), s("category")),
           list("attacks", struct("item", mitre("tactic"), mitre("technique"), mitre("sub_technique"), s("version"))),
-          l("created_time"), l("modified_time"), l("first_seen_time"), l("last_seen_time"),
-          list("related_events", struct("item", s("uid"), s("title"), s("type"), l("type_uid"))),
+          l("created_time"), l("first_seen_time"), l("last_seen_time"),
+          list("related_events", struct("item", s("uid"), s("title"))),
           i("related_events_count")),
-      struct("device", i("type_id"), s("type"), s("hostname"), s("ip"), s("mac"), s("name"), s("uid"),
-          s("domain")),
-      list("resources", struct("item", s("type"), s("name"), s("hostname"), s("ip"), s("uid"), i("role_id"),
-          s("role"))),
+      struct("device", i("type_id"), s("type"), s("hostname"), s("ip"), s("mac"), s("name"), s("uid")),
+      list("resources", struct("item", s("type"), s("name"), s("hostname"), s("ip"), i("role_id"), s("role"))),
       list("evidences", struct("item", endpoint("src_endpoint"), endpoint("dst_endpoint"),
-          struct("connection_info", i("direction_id"), s("direction"), s("protocol_name"), i("protocol_num")),
-          struct("url", s("url_string"), s("hostname"), s("path"), i("port"), s("scheme")))),
+          struct("connection_info", i("direction_id"), s("direction")))),
       list("observables", struct("item", s("name"), i("type_id"), s("type"), s("value"))),
       l("raw_data_size"));
 

@@ -135,6 +135,17 @@ public final class QuerySandbox {
     if (refused.isPresent()) {
       return new QueryResult.Failed(refused.get());
     }
+    QueryResult result = runOnce(tenant, sql, from, to, timeout, maxRows, cancel);
+    if (result instanceof QueryResult.Failed failed && failed.error().message().contains("No such file or directory")) {
+      // Compaction replaced a file between listing and reading (possible only for queries longer
+      // than the grace period covered files are kept): list again and run once more.
+      result = runOnce(tenant, sql, from, to, timeout, maxRows, cancel);
+    }
+    return result;
+  }
+
+  private QueryResult runOnce(String tenant, String sql, Instant from, Instant to, Duration timeout, int maxRows,
+      Cancel cancel) {
     List<Path> data;
     try {
       data = files.visibleFiles(tenant, day(from), day(to));

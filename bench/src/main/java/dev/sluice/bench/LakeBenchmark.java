@@ -1,0 +1,385 @@
+package dev.sluice.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.lake.ApplianceIdentity;
+import dev.sluice.lake.IngestAuthorizer;
+import dev.sluice.lake.IngestOutcome;
+import dev.sluice.lake.LakeConfig;
+import dev.sluice.lake.LakeRoutes;
+import dev.sluice.lake.LakeServer;
+import dev.sluice.lake.LakeService;
+import dev.sluice.lake.QueryRequest;
+import dev.sluice.lake.QueryResult;
+import dev.sluice.lake.StandaloneIdentity;
+import dev.sluice.lake.internal.AlertBatchEncoder;
+import dev.sluice.lake.internal.LakeFiles;
+import dev.sluice.lake.internal.LakeStore;
+import dev.sluice.lake.internal.WalBatchReader;
+import dev.sluice.lake.sample.SampleAlerts;
+import dev.sluice.wire.ingest.IngestBatch;
+import dev.sluice.wire.ingest.IngestCodec;
+import dev.sluice.wire.ingest.IngestEvent;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The lake benchmark (docs/benchmarks.md, section 4): durable ingest rate, conversion to
+ * Parquet, the HTTP path, write paths compared side by side, bytes per event, and query latency
+ * on 10M rows. Not a test: run it on purpose.
+ *
+ * <pre>
+ * ./mvnw -B -q -o -pl bench -am compile
+ * java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx3g -cp bench/target/classes:$(cat bench/target/classpath.txt) \
+ *     dev.sluice.bench.LakeBenchmark /tmp/lake-bench [events] [queryRows]
+ * (events 0: only bytes per event and the query latencies)
+ * </pre>
+ */
+public final class LakeBenchmark {
+
+  private static final long DAY = 86_400_000L;
+  private static final long T0 = 1_795_000_000_000L;
+  private static final int BATCH = 5_000;
+  private static final int UNIQUE = 100_000;
+  private static final int HTTP_EVENTS = 50_000;
+
+  private LakeBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args.length > 0 ? args[0] : "/tmp/lake-bench");
+    int events = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+    long queryRows = args.length > 2 ? Long.parseLong(args[2]) : 10_000_000L;
+    deleteRecursively(root);
+    Files.createDirectories(root);
+    System.out.printf("lake benchmark: %,d events, %,d query rows, %d cores, JDK %s%n", events, queryRows,
+        Runtime.getRuntime().availableProcessors(), Runtime.version());
+
+    long t = System.nanoTime();
+    List<IngestEvent> unique = generate(UNIQUE, 7);
+    System.out.printf("generated %,d unique alerts in %.1f s (avg OCSF JSON %,d B, raw_data %,d B)%n", unique.size(),
+        secs(t), avgJson(unique), avgRaw(unique));
+
+    LakeConfig config = new LakeConfig(root.resolve("lake"), Duration.ofDays(1), Duration.ofDays(1), x -> 36500,
+        new LakeConfig.QueryLimits(Duration.ofSeconds(120), Duration.ofSeconds(60), 50_000, 1_000, "2GB", 2, 4));
+    LakeStore.Settings settings = new LakeStore.Settings(2, 1L << 34, Duration.ZERO, "2GB");
+    try (LakeService lake = LakeService.start(config, IngestAuthorizer.allowAll(), Clock.systemUTC(), settings)) {
+      if (events > 0) {
+        ingestBenchmark(lake, unique, events);
+      }
+      bytesPerEvent(lake, unique);
+      if (events > 0) {
+        httpBenchmark(lake, unique);
+        writePathComparison(root, unique.subList(0, 50_000));
+      }
+      queryBenchmark(lake, root, queryRows);
+    }
+  }
+
+  private static List<IngestEvent> generate(int count, long seed) {
+    SampleAlerts sample = new SampleAlerts(seed, "appl-src", 0);
+    List<IngestEvent> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(sample.next(T0 + (long) i * 4_000L));
+    }
+    return out;
+  }
+
+  private static int avgJson(List<IngestEvent> events) {
+    return (int) events.stream().limit(1000).mapToLong(e -> e.ocsf().toString().length()).average().orElse(0);
+  }
+
+  private static int avgRaw(List<IngestEvent> events) {
+    return (int) events.stream().limit(1000).mapToLong(e -> e.ocsf().path("raw_data").asText().length()).average().orElse(0);
+  }
+
+  /** Batches of {@code pool} events re-issued with fresh ids of {@code appliance}. */
+  private static List<IngestBatch> batches(List<IngestEvent> pool, String appliance, int events) {
+    List<IngestBatch> out = new ArrayList<>();
+    for (int start = 0; start < events; start += BATCH) {
+      List<IngestEvent> batch = new ArrayList<>(BATCH);
+      for (int i = start; i < Math.min(events, start + BATCH); i++) {
+        IngestEvent e = pool.get(i % pool.size());
+        batch.add(new IngestEvent(appliance + ":" + i, e.receiveTime(), e.sender(), e.alertKind(), e.testAlert(), e.ocsf()));
+      }
+      out.add(new IngestBatch("b" + start, "int-1", batch));
+    }
+    return out;
+  }
+
+  private static void ingestBenchmark(LakeService lake, List<IngestEvent> pool, int events) throws Exception {
+    for (int threads : new int[] {1, 2}) {
+      String appliance = "appl-t" + threads;
+      List<IngestBatch> batches = batches(pool, appliance, events);
+      ApplianceIdentity who = new ApplianceIdentity("bench-ingest", appliance);
+      // Warm-up: one batch of another appliance.
+      lake.ingest(new ApplianceIdentity("bench-warm", "appl-w"), batches(pool, "appl-w", BATCH).get(0));
+      AtomicInteger next = new AtomicInteger();
+      ExecutorService pool2 = Executors.newFixedThreadPool(threads);
+      long t = System.nanoTime();
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (int w = 0; w < threads; w++) {
+        futures.add(pool2.submit(() -> {
+          int accepted = 0;
+          for (int b; (b = next.getAndIncrement()) < batches.size(); ) {
+            IngestOutcome outcome = lake.ingest(who, batches.get(b));
+            accepted += ((IngestOutcome.Stored) outcome).response().accepted();
+          }
+          return accepted;
+        }));
+      }
+      int accepted = 0;
+      for (Future<Integer> f : futures) {
+        accepted += f.get();
+      }
+      double ingest = secs(t);
+      pool2.shutdown();
+      long walBytes = sizeOf(lake.config().root().resolve("wal"));
+      t = System.nanoTime();
+      lake.flush();
+      double flush = secs(t);
+      System.out.printf(Locale.ROOT,
+          "ingest, %d thread(s): %,d events acked durable (WAL fsync'd) in %.2f s = %,.0f events/s (%.0f MB/s WAL);"
+              + " conversion to Parquet %.2f s = %,.0f events/s; end to end %,.0f events/s%n",
+          threads, accepted, ingest, accepted / ingest, walBytes / ingest / 1e6, flush, accepted / flush,
+          accepted / (ingest + flush));
+    }
+  }
+
+  private static void bytesPerEvent(LakeService lake, List<IngestEvent> unique) throws Exception {
+    ApplianceIdentity who = new ApplianceIdentity("bench-unique", "appl-src");
+    for (int start = 0; start < unique.size(); start += BATCH) {
+      lake.ingest(who, new IngestBatch("u" + start, "int-1", unique.subList(start, Math.min(unique.size(), start + BATCH))));
+    }
+    lake.flush();
+    lake.compact();
+    LakeFiles files = new LakeFiles(lake.config().root());
+    long bytes = 0;
+    for (Path p : files.visibleFiles("bench-unique", null, null)) {
+      bytes += Files.size(p);
+    }
+    System.out.printf(Locale.ROOT, "storage: %,d unique alerts in %,d bytes of Parquet (zstd, compacted) = %.1f bytes/event%n",
+        unique.size(), bytes, (double) bytes / unique.size());
+  }
+
+  private static void httpBenchmark(LakeService lake, List<IngestEvent> pool) throws Exception {
+    StandaloneIdentity identity = StandaloneIdentity.loadOrCreate(lake.config().root().resolve("test-token"));
+    try (LakeServer server = LakeServer.start(new LakeRoutes(lake, identity.users(), identity.appliances()),
+        "127.0.0.1", 0, null)) {
+      List<byte[]> bodies = batches(pool, StandaloneIdentity.APPLIANCE, HTTP_EVENTS).stream()
+          .map(IngestCodec::encodeBatch).toList();
+      HttpClient http = HttpClient.newHttpClient();
+      URI uri = URI.create("http://127.0.0.1:" + server.port() + IngestCodec.PATH);
+      AtomicInteger next = new AtomicInteger();
+      ExecutorService clients = Executors.newFixedThreadPool(2);
+      long t = System.nanoTime();
+      List<Future<?>> done = new ArrayList<>();
+      for (int c = 0; c < 2; c++) {
+        done.add(clients.submit(() -> {
+          for (int b; (b = next.getAndIncrement()) < bodies.size(); ) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + identity.token()).header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(b))).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+              throw new IllegalStateException(r.body());
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      double s = secs(t);
+      clients.shutdown();
+      long gz = bodies.stream().mapToLong(b -> b.length).sum();
+      System.out.printf(Locale.ROOT, "http: %,d events as gzip JSON batches of %,d (%.0f B/event on the wire),"
+          + " 2 connections, acked in %.2f s = %,.0f events/s%n", HTTP_EVENTS, BATCH, (double) gz / HTTP_EVENTS, s,
+          HTTP_EVENTS / s);
+      lake.flush();
+    }
+  }
+
+  /** The same rows written to Parquet (zstd) three ways, side by side. */
+  private static void writePathComparison(Path root, List<IngestEvent> events) throws Exception {
+    Path dir = Files.createDirectories(root.resolve("write-paths"));
+    ObjectMapper json = new ObjectMapper();
+    try (BufferAllocator allocator = new RootAllocator();
+        Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      List<AlertBatchEncoder.Row> rows = events.stream()
+          .map(e -> new AlertBatchEncoder.Row("t", "int-1", e, (int) (e.ocsf().get("time").asLong() / DAY))).toList();
+      AlertBatchEncoder encoder = new AlertBatchEncoder(allocator);
+      for (int round = 0; round < 2; round++) {
+        // 1. Arrow, OCSF as nested columns (the lake's path).
+        long t = System.nanoTime();
+        List<byte[]> payloads = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i += BATCH) {
+          payloads.add(encoder.encode(rows.subList(i, Math.min(rows.size(), i + BATCH))));
+        }
+        double encode = secs(t);
+        Path nested = dir.resolve("arrow-nested.parquet");
+        try (WalBatchReader reader = new WalBatchReader(allocator, payloads);
+            ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+          Data.exportArrayStream(allocator, reader, stream);
+          c.unwrap(DuckDBConnection.class).registerArrowStream("nested_" + round, stream);
+          s.execute("COPY (SELECT * FROM nested_" + round + ") TO '" + nested + "' (FORMAT parquet, COMPRESSION zstd)");
+        }
+        double arrowTotal = secs(t);
+        // 2. DuckDB appender, analyst columns + raw message + OCSF as a JSON string.
+        t = System.nanoTime();
+        s.execute("CREATE OR REPLACE TABLE flat (event_id VARCHAR, time BIGINT, title VARCHAR, device_ip VARCHAR,"
+            + " severity VARCHAR, raw_data VARCHAR, ocsf VARCHAR)");
+        try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender("main", "flat")) {
+          for (IngestEvent e : events) {
+            JsonNode o = e.ocsf();
+            appender.beginRow();
+            appender.append(e.eventId());
+            appender.append(o.get("time").asLong());
+            appender.append(o.path("finding_info").path("title").asText());
+            appender.append(o.path("device").path("ip").asText());
+            appender.append(o.path("severity").asText());
+            appender.append(o.path("raw_data").asText());
+            appender.append(json.writeValueAsString(o));
+            appender.endRow();
+          }
+        }
+        Path appended = dir.resolve("appender-json.parquet");
+        s.execute("COPY flat TO '" + appended + "' (FORMAT parquet, COMPRESSION zstd)");
+        double appenderTotal = secs(t);
+        // 3. DuckDB appender, the same columns without the OCSF JSON string.
+        t = System.nanoTime();
+        s.execute("CREATE OR REPLACE TABLE flat2 (event_id VARCHAR, time BIGINT, title VARCHAR, device_ip VARCHAR,"
+            + " severity VARCHAR, raw_data VARCHAR)");
+        try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender("main", "flat2")) {
+          for (IngestEvent e : events) {
+            JsonNode o = e.ocsf();
+            appender.beginRow();
+            appender.append(e.eventId());
+            appender.append(o.get("time").asLong());
+            appender.append(o.path("finding_info").path("title").asText());
+            appender.append(o.path("device").path("ip").asText());
+            appender.append(o.path("severity").asText());
+            appender.append(o.path("raw_data").asText());
+            appender.endRow();
+          }
+        }
+        Path flatOnly = dir.resolve("appender-flat.parquet");
+        s.execute("COPY flat2 TO '" + flatOnly + "' (FORMAT parquet, COMPRESSION zstd)");
+        double flatTotal = secs(t);
+        if (round == 1) {
+          int n = events.size();
+          System.out.printf(Locale.ROOT, "write paths, %,d alerts → Parquet zstd (2nd round):%n", n);
+          System.out.printf(Locale.ROOT, "  Arrow, OCSF nested (lake):      %,8.0f rows/s (encode %.2f s, total %.2f s), %.1f B/row%n",
+              n / arrowTotal, encode, arrowTotal, (double) Files.size(nested) / n);
+          System.out.printf(Locale.ROOT, "  appender, OCSF as JSON string:  %,8.0f rows/s (total %.2f s), %.1f B/row%n",
+              n / appenderTotal, appenderTotal, (double) Files.size(appended) / n);
+          System.out.printf(Locale.ROOT, "  appender, no OCSF record:       %,8.0f rows/s (total %.2f s), %.1f B/row%n",
+              n / flatTotal, flatTotal, (double) Files.size(flatOnly) / n);
+        }
+      }
+    }
+  }
+
+  private static void queryBenchmark(LakeService lake, Path root, long queryRows) throws Exception {
+    LakeFiles files = new LakeFiles(lake.config().root());
+    List<Path> source = files.visibleFiles("bench-unique", null, null);
+    long copies = (queryRows + UNIQUE - 1) / UNIQUE;
+    long t = System.nanoTime();
+    Path out = root.resolve("lake").resolve("tmp").resolve("query-rows");
+    String list = source.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      s.execute("SET preserve_insertion_order = false");
+      // Copies of the unique alerts, each shifted by a day and with other device addresses.
+      s.execute("COPY (SELECT * REPLACE ('bench-10m' AS tenant, (day + CAST(k AS INTEGER)) AS day,"
+          + " event_id || '/' || k AS event_id,"
+          + " struct_update(ocsf, time := ocsf.time + k * " + DAY + ", device := struct_update(ocsf.device,"
+          + " ip := '10.' || ((k * 7) % 4) || '.' || split_part(ocsf.device.ip, '.', 3) || '.' || ((CAST(split_part(ocsf.device.ip, '.', 4) AS INT) + k) % 254 + 1)))"
+          + " AS ocsf)"
+          + " FROM read_parquet([" + list + "], hive_partitioning = false), range(" + copies + ") r(k))"
+          + " TO '" + out + "' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (tenant, day), WRITE_PARTITION_COLUMNS true)");
+    }
+    int fileNo = 0;
+    try (Stream<Path> walk = Files.walk(out)) {
+      for (Path p : walk.filter(x -> x.toString().endsWith(".parquet")).toList()) {
+        Path target = lake.config().root().resolve("alerts").resolve(out.relativize(p).getParent().toString())
+            .resolve(LakeFiles.compactedFileName(0, fileNo++));
+        Files.createDirectories(target.getParent());
+        Files.move(p, target);
+      }
+    }
+    long rows = count(lake, "bench-10m");
+    System.out.printf(Locale.ROOT, "query data: %,d rows over %d days generated in %.1f s%n", rows, copies, secs(t));
+    String[][] queries = {
+        {"count by hour", "SELECT date_trunc('hour', time) AS hour, count(*) FROM alerts GROUP BY 1 ORDER BY 1"},
+        {"top alert types", "SELECT alert_type, count(*) AS n FROM alerts GROUP BY 1 ORDER BY n DESC LIMIT 10"},
+        {"filter by device address", "SELECT time, title, device_ip, peer_ip FROM alerts WHERE device_ip = '10.1.20.30' ORDER BY time DESC LIMIT 100"},
+        {"title text match", "SELECT count(*) FROM alerts WHERE title ILIKE '%beacon%'"}};
+    for (String[] q : queries) {
+      double[] ms = new double[5];
+      int resultRows = 0;
+      for (int i = 0; i < ms.length; i++) {
+        long start = System.nanoTime();
+        QueryResult result = lake.query("bench-10m", new QueryRequest(q[1], null, null));
+        ms[i] = (System.nanoTime() - start) / 1e6;
+        if (!(result instanceof QueryResult.Succeeded ok)) {
+          throw new IllegalStateException(q[0] + ": " + result);
+        }
+        resultRows = ok.rows().size();
+      }
+      Arrays.sort(ms);
+      System.out.printf(Locale.ROOT, "query %-26s median %6.0f ms, min %6.0f ms, max %6.0f ms (%d result rows) — %s%n",
+          q[0] + ":", ms[2], ms[0], ms[4], resultRows, q[1]);
+    }
+  }
+
+  private static long count(LakeService lake, String tenant) {
+    QueryResult result = lake.query(tenant, new QueryRequest("SELECT count(*) FROM alerts", null, null));
+    return (Long) ((QueryResult.Succeeded) result).rows().get(0).get(0);
+  }
+
+  private static long sizeOf(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static double secs(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}
