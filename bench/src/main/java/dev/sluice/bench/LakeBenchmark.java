@@ -63,6 +63,7 @@ import org.duckdb.DuckDBConnection;
  * </pre>
  */
 public final class LakeBenchmark {
+  private static final ObjectMapper OCSF_JSON = new ObjectMapper();
 
   private static final long DAY = 86_400_000L;
   private static final long T0 = 1_795_000_000_000L;
@@ -229,7 +230,6 @@ public final class LakeBenchmark {
   /** The same rows written to Parquet (zstd) three ways, side by side. */
   private static void writePathComparison(Path root, List<IngestEvent> events) throws Exception {
     Path dir = Files.createDirectories(root.resolve("write-paths"));
-    ObjectMapper json = new ObjectMapper();
     try (BufferAllocator allocator = new RootAllocator();
         Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
       List<AlertBatchEncoder.Row> rows = events.stream()
@@ -253,42 +253,13 @@ public final class LakeBenchmark {
         double arrowTotal = secs(t);
         // 2. DuckDB appender, analyst columns + raw message + OCSF as a JSON string.
         t = System.nanoTime();
-        s.execute("CREATE OR REPLACE TABLE flat (event_id VARCHAR, time BIGINT, title VARCHAR, device_ip VARCHAR,"
-            + " severity VARCHAR, raw_data VARCHAR, ocsf VARCHAR)");
-        try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender("main", "flat")) {
-          for (IngestEvent e : events) {
-            JsonNode o = e.ocsf();
-            appender.beginRow();
-            appender.append(e.eventId());
-            appender.append(o.get("time").asLong());
-            appender.append(o.path("finding_info").path("title").asText());
-            appender.append(o.path("device").path("ip").asText());
-            appender.append(o.path("severity").asText());
-            appender.append(o.path("raw_data").asText());
-            appender.append(json.writeValueAsString(o));
-            appender.endRow();
-          }
-        }
+        appendFlatRows(c, s, "flat", events, true);
         Path appended = dir.resolve("appender-json.parquet");
         s.execute("COPY flat TO '" + appended + "' (FORMAT parquet, COMPRESSION zstd)");
         double appenderTotal = secs(t);
         // 3. DuckDB appender, the same columns without the OCSF JSON string.
         t = System.nanoTime();
-        s.execute("CREATE OR REPLACE TABLE flat2 (event_id VARCHAR, time BIGINT, title VARCHAR, device_ip VARCHAR,"
-            + " severity VARCHAR, raw_data VARCHAR)");
-        try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender("main", "flat2")) {
-          for (IngestEvent e : events) {
-            JsonNode o = e.ocsf();
-            appender.beginRow();
-            appender.append(e.eventId());
-            appender.append(o.get("time").asLong());
-            appender.append(o.path("finding_info").path("title").asText());
-            appender.append(o.path("device").path("ip").asText());
-            appender.append(o.path("severity").asText());
-            appender.append(o.path("raw_data").asText());
-            appender.endRow();
-          }
-        }
+        appendFlatRows(c, s, "flat2", events, false);
         Path flatOnly = dir.resolve("appender-flat.parquet");
         s.execute("COPY flat2 TO '" + flatOnly + "' (FORMAT parquet, COMPRESSION zstd)");
         double flatTotal = secs(t);
@@ -379,6 +350,32 @@ public final class LakeBenchmark {
         for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
           Files.delete(p);
         }
+      }
+    }
+  }
+
+  /**
+   * Writes the analyst columns and the raw message through DuckDB's appender into a new table
+   * {@code table}; with {@code withOcsfJson} also the whole OCSF record as a JSON string.
+   */
+  private static void appendFlatRows(Connection c, Statement s, String table, List<IngestEvent> events,
+      boolean withOcsfJson) throws Exception {
+    s.execute("CREATE OR REPLACE TABLE " + table + " (event_id VARCHAR, time BIGINT, title VARCHAR,"
+        + " device_ip VARCHAR, severity VARCHAR, raw_data VARCHAR" + (withOcsfJson ? ", ocsf VARCHAR" : "") + ")");
+    try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender("main", table)) {
+      for (IngestEvent e : events) {
+        JsonNode o = e.ocsf();
+        appender.beginRow();
+        appender.append(e.eventId());
+        appender.append(o.get("time").asLong());
+        appender.append(o.path("finding_info").path("title").asText());
+        appender.append(o.path("device").path("ip").asText());
+        appender.append(o.path("severity").asText());
+        appender.append(o.path("raw_data").asText());
+        if (withOcsfJson) {
+          appender.append(OCSF_JSON.writeValueAsString(o));
+        }
+        appender.endRow();
       }
     }
   }
