@@ -16,16 +16,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An image that is building reports how far it is, measured by the builder (bytes read), never
- * 100 before it is ready; a ready image reports no progress.
+ * Image builds in the background: an image that is building reports how far it is, measured by
+ * the builder (bytes read) and never 100 before it is ready; a build that cannot finish ends
+ * {@code failed} with the reason, and nothing is downloadable.
  */
-class ImageBuildProgressTest {
+class ImageBuildTest {
   @TempDir Path dir;
   TestCentral central;
 
   @AfterEach
   void stop() {
     central.close();
+  }
+
+  @Test
+  void failedBuildReportsReasonAndRefusesDownload() throws Exception {
+    Path missing = dir.resolve("gone.jar");
+    central = new TestCentral(dir, TestDatabases.sqlite(), b -> b.payload(PayloadSource.of("0.0.0-broken", List.of(missing))));
+    ApiClient admin = central.operator();
+    String applianceId = newAppliance(admin);
+    central.awaitImages();
+    JsonNode image = admin.get("/api/v1/appliances/" + applianceId + "/images/esxi").body();
+    assertEquals("failed", image.get("state").asText());
+    assertTrue(image.get("failureReason").asText().contains("gone.jar"), image.toString());
+    assertEquals("image-failed", admin.get("/api/v1/appliances/" + applianceId).body().get("state").asText());
+    ApiClient.Response download = admin.get("/api/v1/appliances/" + applianceId + "/images/esxi/download");
+    assertEquals(409, download.status());
+    assertEquals("IMAGE_NOT_READY", download.code());
   }
 
   @Test
@@ -50,10 +67,7 @@ class ImageBuildProgressTest {
     };
     central = new TestCentral(dir, TestDatabases.sqlite(), b -> b.payload(gated));
     ApiClient admin = central.operator();
-    TestCentral.confirmDomains(admin);
-    String applianceId = admin.post("/api/v1/integrations", TestCentral.newApplianceIntegration("DT")).body()
-        .get("appliance").get("id").asText();
-    String path = "/api/v1/appliances/" + applianceId + "/images/esxi";
+    String path = "/api/v1/appliances/" + newAppliance(admin) + "/images/esxi";
 
     JsonNode started = admin.get(path).body();
     assertEquals("building", started.get("state").asText());
@@ -73,5 +87,12 @@ class ImageBuildProgressTest {
       assertTrue(percent >= 0 && percent <= 99, "progress " + percent + " out of 0–99: " + seen);
       assertTrue(i == 0 || percent >= seen.get(i - 1), "progress went backwards: " + seen);
     }
+  }
+
+  /** A new appliance integration; its first image starts building at once. */
+  private static String newAppliance(ApiClient admin) {
+    TestCentral.confirmDomains(admin);
+    return admin.post("/api/v1/integrations", TestCentral.newApplianceIntegration("DT")).body()
+        .get("appliance").get("id").asText();
   }
 }
