@@ -75,6 +75,23 @@ public final class AlertTypes {
         return true;
     }
 
+    /**
+     * A title as Darktrace sent it: the text trimmed, nothing else changed (so
+     * {@code "Compromise/DNS / Possible DNS Tunnelling"} stays so); null when blank.
+     */
+    public static String asSent(String name) {
+        return name == null || name.isBlank() ? null : name.trim();
+    }
+
+    /**
+     * A JSON model name ({@code Category::Name}) written the way Darktrace writes it in CEF, with
+     * {@code ::} as {@code /} and nothing else changed; null when blank.
+     */
+    public static String modelPath(String name) {
+        String s = asSent(name);
+        return s == null ? null : s.replace("::", "/");
+    }
+
     /** The part before the first {@code /} (the model category, e.g. "Anomalous Connection"), or the whole type. */
     public static String category(String alertType) {
         int slash = alertType.indexOf('/');

@@ -6,6 +6,7 @@ import dev.sluice.darktrace.AlertKind;
 import dev.sluice.darktrace.RejectionCode;
 import dev.sluice.ocsf.AnalyticType;
 import dev.sluice.ocsf.Attack;
+import dev.sluice.ocsf.DeviceType;
 import dev.sluice.ocsf.Severity;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public final class CefAlertMapper {
         d.productName = product;
         d.productVersion = h.deviceVersion();
         d.eventCode = h.signatureId();
-        d.title = d.alertType.isEmpty() ? null : d.alertType;
+        d.title = AlertTypes.asSent(h.name());
         d.srcUrl = url;
         d.desc = x.takeCustom("message");
         if (d.desc == null) {
@@ -127,15 +128,42 @@ public final class CefAlertMapper {
         d.analyticType = test ? AnalyticType.RULE : AnalyticType.BEHAVIORAL;
         d.analyticCategory = d.alertType.isEmpty() ? null : AlertTypes.category(d.alertType);
         d.findingType = test ? "Test Alert" : d.analyticCategory;
-        String score = x.takeFirstCustom("percentscore", "score", "breachScore");
-        d.riskScore = Severities.scorePercent(score);
-        if (score != null && d.riskScore == null) {
-            d.unmapped.put("cef.score", score);
+        if (!test) {
+            // The test alert's fixed score=1 says nothing about risk: it stays in unmapped (cef.score).
+            breachScore(x, d);
         }
         if (test) {
             d.severity = Severity.INFORMATIONAL;
             d.severityLabel = null;
             d.alertable = false;
+        }
+    }
+
+    /** {@code percentscore} (0–100), else {@code score} (0–1), else a {@code breachScore} of either scale. */
+    private static void breachScore(Extensions x, FindingDraft d) {
+        String percent = x.takeCustom("percentscore");
+        if (percent != null) {
+            d.riskScore = Severities.percent(percent);
+            keepUnread(d, "cef.percentscore", percent);
+            return;
+        }
+        String score = x.takeCustom("score");
+        if (score != null) {
+            d.riskScore = Severities.fractionScore(score);
+            keepUnread(d, "cef.score", score);
+            return;
+        }
+        String other = x.takeCustom("breachScore");
+        if (other != null) {
+            d.riskScore = Severities.scorePercent(other);
+            keepUnread(d, "cef.breachScore", other);
+        }
+    }
+
+    /** Keeps a consumed value that could not be read in {@code unmapped}. */
+    private static void keepUnread(FindingDraft d, String key, String value) {
+        if (d.riskScore == null) {
+            d.unmapped.put(key, value);
         }
     }
 
@@ -157,9 +185,9 @@ public final class CefAlertMapper {
         d.findingType = "AI Analyst Incident Event";
         d.analyticCategory = x.take("cat");
         String score = x.takeCustom("aiaScore");
-        d.riskScore = Severities.scorePercent(score);
-        if (score != null && d.riskScore == null) {
-            d.unmapped.put("cef.aiaScore", score);
+        if (score != null) {
+            d.riskScore = Severities.percent(score);
+            keepUnread(d, "cef.aiaScore", score);
         }
     }
 
@@ -173,8 +201,9 @@ public final class CefAlertMapper {
         d.analyticType = AnalyticType.RULE;
         d.analyticCategory = "System Status";
         d.findingType = "System Status";
+        d.deviceType = DeviceType.SERVER;
         String priority = x.peekCustom("priority");
-        d.riskScore = Severities.scorePercent(priority);
+        d.riskScore = Severities.percent(priority);
         if (d.riskScore != null) {
             x.takeCustom("priority");
         }
@@ -207,6 +236,11 @@ public final class CefAlertMapper {
         d.dstIp = x.takeIp("dst");
         d.dstHostname = x.take("dhost");
         d.dstPort = x.takePort("dpt");
+        if (d.kind == AlertKind.SYSTEM_STATUS && d.deviceIp == null && d.deviceHostname == null) {
+            // A status alert's device is the Darktrace component, sent as in the JSON form.
+            d.deviceIp = x.takeIp("ip_address");
+            d.deviceHostname = x.take("hostname");
+        }
         if (d.deviceHostname == null && d.deviceMac == null && (d.srcIp != null || d.srcHostname != null)) {
             // No Darktrace device keys: the breach device is the connection's source. An ArcSight
             // connector relaying Darktrace sets dvc to the reporting appliance; keep it, unmapped.
@@ -414,25 +448,6 @@ public final class CefAlertMapper {
             int i = customIndex(key);
             consume(i);
             return at(i);
-        }
-
-        /** The first of the Darktrace-specific keys present (direct names before fallbacks), consumed. */
-        String takeFirstCustom(String... names) {
-            for (String name : names) {
-                int i = lastIndex(name);
-                if (i >= 0) {
-                    consume(i);
-                    return at(i);
-                }
-            }
-            for (String name : names) {
-                int i = customIndex(name);
-                if (i >= 0) {
-                    consume(i);
-                    return at(i);
-                }
-            }
-            return null;
         }
 
         String takeIp(String key) {
