@@ -180,6 +180,8 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
      * the same result as applying the calls to a {@code Map} in order. Not thread-safe; single use.
      */
     public static final class Builder {
+        private static final int INSERTION_SORT_MAX = 48;
+
         private String[] keys = new String[16];
         private String[] values = new String[16];
         private boolean[] weak = new boolean[16];
@@ -244,8 +246,30 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
             return i;
         }
 
-        /** Stable insertion sort: the entries arrive in short sorted runs, and there are few of them. */
+        /**
+         * Stable sort. Insertion sort for the usual few entries (they arrive in short sorted runs);
+         * a merge sort of the indices beyond that, so a message with very many keys stays n log n.
+         */
         private void sort() {
+            if (size > INSERTION_SORT_MAX) {
+                Integer[] order = new Integer[size];
+                for (int i = 0; i < size; i++) {
+                    order[i] = i;
+                }
+                Arrays.sort(order, Comparator.comparing(i -> keys[i]));
+                String[] k = new String[size];
+                String[] v = new String[size];
+                boolean[] w = new boolean[size];
+                for (int i = 0; i < size; i++) {
+                    k[i] = keys[order[i]];
+                    v[i] = values[order[i]];
+                    w[i] = weak[order[i]];
+                }
+                keys = k;
+                values = v;
+                weak = w;
+                return;
+            }
             for (int i = 1; i < size; i++) {
                 String key = keys[i];
                 if (keys[i - 1].compareTo(key) <= 0) {
