@@ -58,12 +58,17 @@ public final class AlertTypes {
     }
 
     private static boolean isClean(String s) {
-        if (s.isEmpty() || s.length() > MAX_LENGTH || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
-            return s.isEmpty();
+        int n = s.length();
+        if (n == 0 || n > MAX_LENGTH || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return n == 0;
         }
         char previous = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c > ' ' && c < 0x7f && c != '/' && c != ':') {
+                previous = c; // printable ASCII other than space, '/' and ':' is always clean
+                continue;
+            }
             if (c < 0x20 || c == 0x7f || (Character.isWhitespace(c) && c != ' ')) {
                 return false;
             }

@@ -104,7 +104,7 @@ public final class JsonAlertMapper {
             used.add("device");
             d.deviceIp = text(device, "ip");
             d.deviceHostname = text(device, "hostname");
-            d.deviceMac = text(device, "macaddress");
+            d.deviceMac = FindingDraft.macOrNull(text(device, "macaddress"));
             JsonNode did = device.get("did");
             if (did != null && did.isIntegralNumber() && did.asLong() >= 0) {
                 d.deviceUid = did.asText();
@@ -120,7 +120,7 @@ public final class JsonAlertMapper {
             for (JsonNode t : techniques) {
                 Attack a = attacks.attack(text(t, "techniqueID"), null);
                 if (a != null) {
-                    d.sourceAttacks.add(a);
+                    d.addSourceAttack(a);
                 }
             }
         }
@@ -180,7 +180,7 @@ public final class JsonAlertMapper {
             JsonNode first = devices.get(0);
             d.deviceIp = text(first, "ip");
             d.deviceHostname = text(first, "hostname");
-            d.deviceMac = text(first, "mac");
+            d.deviceMac = FindingDraft.macOrNull(text(first, "mac"));
             JsonNode did = first.get("did");
             if (did != null && did.isIntegralNumber() && did.asLong() >= 0) {
                 d.deviceUid = did.asText();
@@ -195,7 +195,7 @@ public final class JsonAlertMapper {
             for (JsonNode r : related) {
                 String pbid = text(r, "pbid");
                 if (pbid != null) {
-                    d.related.add(new RelatedEvent(pbid, AlertTypes.sanitise(text(r, "modelName"))));
+                    d.addRelated(new RelatedEvent(pbid, AlertTypes.sanitise(text(r, "modelName"))));
                 }
             }
         }
