@@ -66,7 +66,23 @@ public final class ApplianceReceiveBenchmark {
     Path work = Path.of(args[3]);
     Files.createDirectories(work);
     Clock clock = Clock.systemUTC();
-    Spool spool = Spool.open(work.resolve("spool"), SpoolConfig.defaults());
+    // Diagnostics only (the recorded runs use the defaults): -Dbench.fsync=NEVER and
+    // -Dbench.pendingHighWaterMb=N show whether fsync or the spool's in-memory bound limit the rate.
+    SpoolConfig spoolConfig = SpoolConfig.defaults()
+        .withFsync(SpoolConfig.Fsync.valueOf(System.getProperty("bench.fsync", "ALWAYS")));
+    long highWater = Long.getLong("bench.pendingHighWaterMb", 0) << 20;
+    if (highWater > 0) {
+      spoolConfig = spoolConfig.withPendingWater(highWater, highWater / 2);
+    }
+    Spool spool = Spool.open(work.resolve("spool"), spoolConfig);
+    long[] unwritable = new long[1];
+    spool.addWritabilityListener(() -> {
+      if (!spool.isWritable()) {
+        synchronized (unwritable) {
+          unwritable[0]++;
+        }
+      }
+    });
     ReceiveCounters counters = new ReceiveCounters();
     Quarantine quarantine = new Quarantine(1000);
     IntegrationConfig integration = new IntegrationConfig("int-bench", "darktrace-detect",
@@ -112,6 +128,8 @@ public final class ApplianceReceiveBenchmark {
     long limitNanos = args.length > 5 ? Long.parseLong(args[5]) * 1_000_000_000L : Long.MAX_VALUE;
     awaitDone(mode, warmup, counters, spool, forwarder, Long.MAX_VALUE);
     long base = received(counters);
+    long durableBefore = spool.durableOffset();
+    long storedBefore = forwarder == null ? 0 : forwarder.stats().eventsStored();
     System.out.println("warm");
     System.out.flush();
     long first = 0;
@@ -126,8 +144,6 @@ public final class ApplianceReceiveBenchmark {
     long commitsBefore = spool.stats().commits();
     long acceptedBefore = spool.stats().nextOffset();
     long bytesBefore = spool.stats().diskBytes();
-    long durableBefore = spool.durableOffset();
-    long storedBefore = forwarder == null ? 0 : forwarder.stats().eventsStored();
     boolean complete = awaitDone(mode, base + count, counters, spool, forwarder,
         limitNanos == Long.MAX_VALUE ? Long.MAX_VALUE : first + limitNanos);
     // Events durable in the spool (spool mode) or stored by the lake (lake mode) in the window.
@@ -143,11 +159,13 @@ public final class ApplianceReceiveBenchmark {
     System.out.printf("result mode=%s complete=%s events=%d rejected=%d seconds=%.3f"
         + " events_per_s=%.0f"
         + " cpu_us_per_event=%.2f spool_commits=%d events_per_commit=%.0f"
-        + " spool_bytes_per_event=%.0f peak_rss_mb=%d%n", mode, complete, accepted,
+        + " spool_bytes_per_event=%.0f spool_unwritable_times=%d peak_rss_mb=%d%n", mode,
+        complete, accepted,
         quarantine.total(),
         seconds, accepted / seconds, cpuSeconds * 1e6 / accepted, commits,
         commits == 0 ? 0.0 : (double) spooled / commits,
-        spooled == 0 ? 0.0 : (double) spoolBytes / spooled, peakRssMb());
+        spooled == 0 ? 0.0 : (double) spoolBytes / spooled, unwritableTimes(unwritable),
+        peakRssMb());
     System.out.flush();
     listeners.close();
     if (forwarder != null) {
@@ -183,7 +201,13 @@ public final class ApplianceReceiveBenchmark {
       if (System.nanoTime() - deadline > 0 && deadline != Long.MAX_VALUE) {
         return false;
       }
-      Thread.sleep(2);
+      Thread.sleep(5);
+    }
+  }
+
+  private static long unwritableTimes(long[] counter) {
+    synchronized (counter) {
+      return counter[0];
     }
   }
 
