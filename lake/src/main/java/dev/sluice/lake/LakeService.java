@@ -43,7 +43,7 @@ public final class LakeService implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ThreadPoolExecutor queryExecutor;
 
-  private LakeService(LakeConfig config, IngestAuthorizer authorizer, Clock clock, LakeStore.Settings settings)
+  private LakeService(LakeConfig config, IngestAuthorizer authorizer, Clock clock, StorageSettings settings)
       throws IOException {
     this.config = config;
     this.authorizer = authorizer;
@@ -64,12 +64,12 @@ public final class LakeService implements AutoCloseable {
 
   /** Opens the lake under {@code config.root()} (recovering after a crash) and starts its background work. */
   public static LakeService start(LakeConfig config, IngestAuthorizer authorizer, Clock clock) throws IOException {
-    return start(config, authorizer, clock, LakeStore.Settings.defaults());
+    return start(config, authorizer, clock, StorageSettings.defaults());
   }
 
   /** As {@link #start(LakeConfig, IngestAuthorizer, Clock)} with tuned storage settings (tests, benchmarks). */
   public static LakeService start(LakeConfig config, IngestAuthorizer authorizer, Clock clock,
-      LakeStore.Settings settings) throws IOException {
+      StorageSettings settings) throws IOException {
     LakeService service = new LakeService(config, authorizer, clock, settings);
     service.schedule();
     return service;
@@ -138,7 +138,7 @@ public final class LakeService implements AutoCloseable {
   }
 
   /** Submits an asynchronous query; the run id comes back at once. */
-  public QueryRuns.QueryRunOrError submitQuery(String tenant, QueryRequest request) {
+  public QuerySubmission submitQuery(String tenant, QueryRequest request) {
     return runs.submit(TenantIds.require(tenant), request);
   }
 
@@ -146,7 +146,7 @@ public final class LakeService implements AutoCloseable {
     return runs.status(tenant, id);
   }
 
-  public QueryRuns.PageOrError queryResults(String tenant, String id, Integer pageSize, String pageKey) {
+  public QueryPageOutcome queryResults(String tenant, String id, Integer pageSize, String pageKey) {
     return runs.page(tenant, id, pageSize, pageKey);
   }
 

@@ -1,5 +1,6 @@
 package dev.sluice.lake.internal;
 
+import dev.sluice.lake.StorageSettings;
 import dev.sluice.wire.ingest.EventId;
 import dev.sluice.wire.ingest.IngestEvent;
 import java.io.ByteArrayInputStream;
@@ -12,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,14 +51,6 @@ public final class LakeStore implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LakeStore.class);
 
-  /** Tuning of the background work. */
-  public record Settings(int compactionMinFiles, long compactionMaxInputBytes, Duration coveredFileGrace,
-      String writerMemoryLimit) {
-    public static Settings defaults() {
-      return new Settings(8, 256L * 1024 * 1024, Duration.ofMinutes(2), "1GB");
-    }
-  }
-
   /** The outcome of appending one batch's valid events. */
   public record Appended(int accepted, List<String> duplicateIds) {}
 
@@ -67,7 +59,7 @@ public final class LakeStore implements AutoCloseable {
 
   private final LakeFiles files;
   private final Clock clock;
-  private final Settings settings;
+  private final StorageSettings settings;
   private final BufferAllocator allocator = new RootAllocator();
   private final AlertBatchEncoder encoder = new AlertBatchEncoder(allocator);
   private final EventIdIndex ids = new EventIdIndex();
@@ -79,7 +71,7 @@ public final class LakeStore implements AutoCloseable {
   private final Map<Path, Instant> coveredSince = new LinkedHashMap<>();
   private volatile boolean failed;
 
-  private LakeStore(LakeFiles files, Clock clock, Settings settings) throws IOException, SQLException {
+  private LakeStore(LakeFiles files, Clock clock, StorageSettings settings) throws IOException, SQLException {
     this.files = files;
     this.clock = clock;
     this.settings = settings;
@@ -120,7 +112,8 @@ public final class LakeStore implements AutoCloseable {
       Data.exportArrayStream(allocator, reader, stream);
       duck.unwrap(DuckDBConnection.class).registerArrowStream("empty_batch", stream);
       try (Statement s = duck.createStatement()) {
-        s.execute("COPY (SELECT * FROM empty_batch) TO " + quote(tmp.toString()) + " (FORMAT parquet)");
+        s.execute("COPY (SELECT " + OcsfColumns.PARQUET_SELECT + " FROM empty_batch) TO " + quote(tmp.toString())
+            + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
       }
     } catch (SQLException e) {
       throw new IOException("cannot write the empty table file: " + e.getMessage(), e);
@@ -130,7 +123,7 @@ public final class LakeStore implements AutoCloseable {
   }
 
   /** Opens (and recovers) the store under {@code root}. */
-  public static LakeStore open(Path root, Clock clock, Settings settings) throws IOException {
+  public static LakeStore open(Path root, Clock clock, StorageSettings settings) throws IOException {
     try {
       return new LakeStore(new LakeFiles(root), clock, settings);
     } catch (SQLException e) {
@@ -273,8 +266,8 @@ public final class LakeStore implements AutoCloseable {
       Data.exportArrayStream(allocator, reader, stream);
       duck.unwrap(DuckDBConnection.class).registerArrowStream(view, stream);
       try (Statement s = duck.createStatement()) {
-        s.execute("COPY (SELECT * FROM " + view + ") TO " + quote(out.toString())
-            + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (tenant, day), WRITE_PARTITION_COLUMNS true,"
+        s.execute("COPY (SELECT " + OcsfColumns.PARQUET_SELECT + " FROM " + view + ") TO " + quote(out.toString())
+            + " (" + OcsfColumns.PARQUET_OPTIONS + ", PARTITION_BY (tenant, day), WRITE_PARTITION_COLUMNS true,"
             + " FILENAME_PATTERN " + quote(String.format("w%020d_{i}", seq)) + ")");
         s.execute("DROP VIEW IF EXISTS " + view);
       }
@@ -361,7 +354,7 @@ public final class LakeStore implements AutoCloseable {
     String list = String.join(", ", run.stream().map(f -> quote(f.path().toString())).toList());
     try (Statement s = duck.createStatement()) {
       s.execute("COPY (SELECT * FROM read_parquet([" + list + "], hive_partitioning = false) ORDER BY ocsf.time)"
-          + " TO " + quote(tmp.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+          + " TO " + quote(tmp.toString()) + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
     } catch (SQLException e) {
       Files.deleteIfExists(tmp);
       throw new IOException("compacting " + dayDir + " failed: " + e.getMessage(), e);
