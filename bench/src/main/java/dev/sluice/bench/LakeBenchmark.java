@@ -13,7 +13,8 @@ import dev.sluice.lake.QueryRequest;
 import dev.sluice.lake.QueryResult;
 import dev.sluice.lake.StandaloneIdentity;
 import dev.sluice.lake.StorageSettings;
-import dev.sluice.lake.internal.AlertBatchEncoder;
+import dev.sluice.lake.internal.ArrowIpc;
+import dev.sluice.lake.internal.BatchDecoder;
 import dev.sluice.lake.internal.LakeFiles;
 import dev.sluice.lake.internal.OcsfColumns;
 import dev.sluice.lake.internal.WalBatchReader;
@@ -251,15 +252,17 @@ public final class LakeBenchmark {
     Path dir = Files.createDirectories(root.resolve("write-paths"));
     try (BufferAllocator allocator = new RootAllocator();
         Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-      List<AlertBatchEncoder.Row> rows = events.stream()
-          .map(e -> new AlertBatchEncoder.Row("t", "int-1", e, (int) (e.ocsf().get("time").asLong() / DAY))).toList();
-      AlertBatchEncoder encoder = new AlertBatchEncoder(allocator);
+      List<byte[]> bodies = batches(events, "appl-src", events.size()).stream().map(IngestCodec::encodeBatch).toList();
+      BatchDecoder decoder = new BatchDecoder(allocator);
       for (int round = 0; round < 2; round++) {
         // 1. Arrow, OCSF as nested columns (the lake's path).
         long t = System.nanoTime();
         List<byte[]> payloads = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i += BATCH) {
-          payloads.add(encoder.encode(rows.subList(i, Math.min(rows.size(), i + BATCH))));
+        for (byte[] body : bodies) {
+          BatchDecoder.Result result = decoder.decodeGzip(new java.io.ByteArrayInputStream(body), "t", "appl-src");
+          try (BatchDecoder.DecodedBatch batch = ((BatchDecoder.Result.Decoded) result).batch()) {
+            payloads.add(ArrowIpc.write(batch.rows(), null, allocator));
+          }
         }
         double encode = secs(t);
         Path nested = dir.resolve("arrow-nested.parquet");

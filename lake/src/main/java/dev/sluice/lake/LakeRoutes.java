@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.wire.ingest.IngestCodec;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -84,12 +85,7 @@ public final class LakeRoutes {
       error(ctx, new LakeError(LakeErrorCode.BATCH_TOO_LARGE, "a batch is at most " + MAX_INGEST_BODY + " bytes compressed"));
       return;
     }
-    IngestCodec.Decoded decoded = IngestCodec.decodeBatch(body);
-    if (decoded instanceof IngestCodec.Decoded.Malformed bad) {
-      error(ctx, new LakeError(LakeErrorCode.ofBatchProblem(bad.code()), bad.message()));
-      return;
-    }
-    IngestOutcome outcome = lake.ingest(appliance.get(), ((IngestCodec.Decoded.Batch) decoded).batch());
+    IngestOutcome outcome = lake.ingestGzip(appliance.get(), new ByteArrayInputStream(body));
     if (outcome instanceof IngestOutcome.Refused refused) {
       error(ctx, refused.error());
       return;

@@ -14,7 +14,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * The physical layout of the {@code alerts} table: lake columns plus the OCSF Detection Finding
  * (2004) record as nested columns, the way Amazon Security Lake stores OCSF. The columns are the
  * attributes Sluice's normalizer emits (docs/design/contracts.md); fewer columns write faster. One definition
- * gives the Arrow schema the WAL and the Parquet files use and drives {@link AlertBatchEncoder}.
+ * gives the Arrow schema the WAL and the Parquet files use and drives {@link BatchDecoder}.
  *
  * <p>Stored once each: {@code raw_data} (OCSF {@code raw_data}, the original message) and
  * {@code unmapped} (OCSF {@code unmapped}, string → string) are top-level columns and are left out
