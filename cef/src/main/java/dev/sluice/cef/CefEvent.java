@@ -117,6 +117,25 @@ public final class CefEvent {
     return new String(bytes, meta[slot], meta[slot + 1] - meta[slot], StandardCharsets.US_ASCII);
   }
 
+  /**
+   * {@link String#hashCode()} of {@link #key(int)}, computed on the bytes without decoding (equal
+   * to it for ASCII keys), so callers can look keys up in their own tables.
+   */
+  public int keyHash(int index) {
+    int slot = pairSlot(index);
+    int h = 0;
+    for (int i = meta[slot]; i < meta[slot + 1]; i++) {
+      h = 31 * h + (bytes[i] & 0xff);
+    }
+    return h;
+  }
+
+  /** Whether {@link #key(int)} equals the ASCII string {@code key}, compared on the bytes. */
+  public boolean keyEquals(int index, String key) {
+    int slot = pairSlot(index);
+    return asciiEquals(meta[slot], meta[slot + 1], key);
+  }
+
   /** The value of pair {@code index}, unescaped. */
   public String value(int index) {
     int slot = pairSlot(index);

@@ -155,7 +155,7 @@ public final class DarktracePipeline {
         if (draft.time == null && syslog.hasTimestamp()) {
             draft.time = syslog.timestampEpochSecond() * 1000 + syslog.timestampNano() / 1_000_000;
             draft.originalTime = syslog.timestampText();
-            draft.timezoneOffset = syslog.timestamp().getOffset().getTotalSeconds() / 60;
+            draft.timezoneOffset = syslog.timestampOffsetSeconds() / 60;
         }
         envelope(syslog, draft);
         draft.rawData = syslog.raw();
@@ -164,17 +164,20 @@ public final class DarktracePipeline {
                 draft.build(tenant, options, attacks, receivedAtMillis));
     }
 
+    /** The syslog header as {@code syslog.<field>} entries (added in key order, which keeps the sort cheap). */
     private static void envelope(SyslogMessage s, FindingDraft d) {
-        d.unmapped.put("syslog.format", s.format().wireName());
+        putIfPresent(d, "syslog.app_name", s.appName());
         if (s.pri() >= 0) {
             d.unmapped.put("syslog.facility", SMALL_NUMBERS[s.facility()]);
+        }
+        d.unmapped.put("syslog.format", s.format().wireName());
+        putIfPresent(d, "syslog.hostname", s.hostname());
+        putIfPresent(d, "syslog.msgid", s.msgId());
+        putIfPresent(d, "syslog.procid", s.procId());
+        if (s.pri() >= 0) {
             d.unmapped.put("syslog.severity", SMALL_NUMBERS[s.severity()]);
         }
         putIfPresent(d, "syslog.timestamp", s.timestampText());
-        putIfPresent(d, "syslog.hostname", s.hostname());
-        putIfPresent(d, "syslog.app_name", s.appName());
-        putIfPresent(d, "syslog.procid", s.procId());
-        putIfPresent(d, "syslog.msgid", s.msgId());
     }
 
     private static void putIfPresent(FindingDraft d, String key, String value) {

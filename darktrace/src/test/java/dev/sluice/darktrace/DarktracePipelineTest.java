@@ -198,4 +198,59 @@ class DarktracePipelineTest {
         assertEquals(List.of(), dev.sluice.ocsf.OcsfValidator.detectionFinding().validate(json));
         assertNotNull(a.finding().isAlert());
     }
+
+    @Test
+    void keepsTheTitleAsSentWhileTheAlertTypeIsSanitised() {
+        String frame = "<165>Nov 27 12:00:48 dt darktrace CEF:0|Darktrace|DCIP|6.2.4|177|Compromise/DNS / Possible DNS Tunnelling|9|"
+                + "externalId=795034 dvc=10.3.40.24 score=0.915";
+        DarktraceResult.Accepted a = accept(frame, TenantContext.defaults());
+        assertEquals("Compromise/DNS / Possible DNS Tunnelling", a.finding().findingInfo().title());
+        assertEquals("Compromise/DNS / Possible DNS Tunnelling", a.finding().findingInfo().analytic().name());
+        assertEquals("Compromise/DNS/Possible DNS Tunnelling", a.alertType());
+        assertEquals("Compromise", a.finding().findingInfo().analytic().category());
+        String json = "{\"model\":{\"name\":\"Compromise::DNS / Possible DNS Tunnelling\",\"pid\":177},\"pbid\":1,\"score\":0.5}";
+        DarktraceResult.Accepted j = accept("<165>Nov 27 09:00:00 dt darktrace " + json, TenantContext.defaults());
+        assertEquals("Compromise/DNS / Possible DNS Tunnelling", j.finding().findingInfo().title());
+        assertEquals(a.alertType(), j.alertType());
+    }
+
+    @Test
+    void givesTheTestAlertNoRiskScoreAndKeepsItsScoreUnmapped() {
+        String cef = "<165>Nov 27 12:00:11 dt darktrace CEF:0|Darktrace|DCIP|6.2.4|1|Unrestricted Test Model|10|"
+                + "externalId=123 darktraceUrl= dvc=10.0.9.7 dvchost=test-device message=Test score=1 priority=5";
+        DetectionFinding c = accept(cef, TenantContext.defaults()).finding();
+        assertNull(c.riskScore());
+        assertNull(c.riskLevel());
+        assertEquals("1", c.unmapped().get("cef.score"));
+        assertEquals(Severity.INFORMATIONAL, c.severity());
+        DetectionFinding j = accept(sample("elastic-test-alert"), TenantContext.defaults()).finding();
+        assertNull(j.riskScore());
+        assertEquals("1", j.unmapped().get("darktrace.score"));
+    }
+
+    @Test
+    void readsTheCefBreachScoreAsAFraction() {
+        String frame = "CEF:0|Darktrace|DCIP|6.1|1|A/B|5|externalId=1 score=1";
+        assertEquals(100, accept(frame, TenantContext.defaults()).finding().riskScore());
+        assertEquals(91, accept(frame.replace("score=1", "score=0.915"), TenantContext.defaults()).finding().riskScore());
+        assertEquals(64, accept(frame.replace("score=1", "percentscore=64"), TenantContext.defaults()).finding().riskScore());
+    }
+
+    @Test
+    void mapsTheSystemStatusPriorityAndComponentInBothFormats() {
+        String cef = "<165>Nov 27 12:00:11 dt darktrace CEF:0|Darktrace|DCIP|6.2.4|probe_down|Probe Down|6|"
+                + "darktraceUrl=https://dt/sysstatus?alert\\=abc hostname=vsensor-1 ip_address=10.1.9.9 status=active priority=61 priorityLevel=high";
+        DarktraceResult.Accepted a = accept(cef, TenantContext.defaults());
+        assertEquals(AlertKind.SYSTEM_STATUS, a.kind());
+        assertEquals(61, a.finding().riskScore());
+        assertEquals(Severity.HIGH, a.finding().severity());
+        assertEquals("vsensor-1", a.finding().device().hostname());
+        assertEquals("10.1.9.9", a.finding().device().ip());
+        assertEquals(dev.sluice.ocsf.DeviceType.SERVER, a.finding().device().type());
+        String json = "{\"last_updated\":1618760651,\"uuid\":\"u-2\",\"priority\":\"43\",\"priority_level\":\"medium\","
+                + "\"hostname\":\"vsensor\",\"ip_address\":\"10.0.0.9\",\"alert_name\":\"Advanced Search\",\"status\":\"active\"}";
+        DetectionFinding j = accept("<165>Nov 27 09:00:00 dt darktrace " + json, TenantContext.defaults()).finding();
+        assertEquals(43, j.riskScore());
+        assertFalse(j.unmapped().containsKey("darktrace.priority"));
+    }
 }

@@ -1,11 +1,9 @@
 package dev.sluice.ocsf;
 
 import dev.sluice.ocsf.internal.Checks;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * OCSF Detection Finding (category 2 Findings, class_uid 2004). The class, category and type
@@ -16,7 +14,8 @@ import java.util.TreeMap;
  *                      {@code severity} is {@link Severity#OTHER} (otherwise the caption is written)
  * @param isAlert       written only from OCSF 1.4.0
  * @param rawData       the message as received (written as {@code raw_data}, with {@code raw_data_size} from 1.5.0)
- * @param unmapped      source fields not mapped to OCSF, flattened to dotted keys (e.g. {@code cef.lat})
+ * @param unmapped      source fields not mapped to OCSF, flattened to dotted keys (e.g. {@code cef.lat});
+ *                      kept as an {@link UnmappedMap} (any other map is copied into one)
  */
 public record DetectionFinding(FindingActivity activity, Severity severity, String severityLabel,
                                FindingStatus status, long time, Long startTime, Long endTime,
@@ -43,9 +42,7 @@ public record DetectionFinding(FindingActivity activity, Severity severity, Stri
         resources = Checks.copy(resources);
         evidences = Checks.copy(evidences);
         observables = Checks.copy(observables);
-        unmapped = unmapped == null || unmapped.isEmpty()
-                ? Collections.emptySortedMap()
-                : Collections.unmodifiableSortedMap(new TreeMap<>(unmapped));
+        unmapped = UnmappedMap.copyOf(unmapped);
     }
 
     /** {@code type_uid} = class_uid * 100 + activity_id. */

@@ -57,6 +57,27 @@ final class Batch {
     return buf.flip();
   }
 
+  /**
+   * Encodes the {@code count} packed records in {@code packed[from, to)} (each a 4-byte length
+   * and its bytes, as {@link PackedRecords} holds them) into {@code out}, which is cleared
+   * first and returned flipped, ready to write.
+   */
+  static ByteBuffer encodePacked(long baseOffset, byte[] packed, int from, int to, int count,
+      ByteBuffer out) {
+    if (count < 1) {
+      throw new IllegalArgumentException("a batch holds at least one record");
+    }
+    int size = OVERHEAD_BYTES + (to - from);
+    out.clear();
+    out.putInt(MAGIC).putInt(size - HEADER_BYTES).putInt(0).putLong(baseOffset).putInt(count);
+    out.put(packed, from, to - from);
+    out.flip();
+    CRC32C crc = new CRC32C();
+    crc.update(out.duplicate().position(12));
+    out.putInt(8, (int) crc.getValue());
+    return out;
+  }
+
   /** What reading one batch at a position found. */
   sealed interface ReadResult permits Read, End, Corrupt {}
 

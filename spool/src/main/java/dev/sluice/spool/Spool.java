@@ -68,7 +68,8 @@ public final class Spool implements AutoCloseable {
   private final Object ackLock = new Object();
 
   // Guarded by lock.
-  private ArrayList<byte[]> pending = new ArrayList<>();
+  private PackedRecords pending = new PackedRecords();
+  private PackedRecords spare = new PackedRecords();
   private long pendingBase;
   private long nextOffset;
   private long pendingBytes;
@@ -260,9 +261,29 @@ public final class Spool implements AutoCloseable {
    * @throws IllegalStateException if the spool is closed or its writer failed for good
    */
   public long append(byte[] record) {
-    if (record.length > config.maxRecordBytes()) {
-      throw new IllegalArgumentException("record of " + record.length + " bytes exceeds "
-          + config.maxRecordBytes());
+    return append(record, 0, record.length);
+  }
+
+  /** {@link #append(byte[])} of the record {@code bytes[offset, offset+length)} (copied). */
+  public long append(byte[] bytes, int offset, int length) {
+    return appendAll(bytes, new int[] {offset}, new int[] {length}, 1);
+  }
+
+  /**
+   * Queues {@code count} records in order, record {@code i} being {@code bytes[offsets[i],
+   * offsets[i]+lengths[i])} (copied), under one lock; returns the offset of the first. Either
+   * all are queued or, if one is too large, none.
+   *
+   * @throws IllegalArgumentException if a record is larger than {@link
+   *     SpoolConfig#maxRecordBytes}
+   * @throws IllegalStateException if the spool is closed or its writer failed for good
+   */
+  public long appendAll(byte[] bytes, int[] offsets, int[] lengths, int count) {
+    for (int i = 0; i < count; i++) {
+      if (lengths[i] > config.maxRecordBytes()) {
+        throw new IllegalArgumentException("record of " + lengths[i] + " bytes exceeds "
+            + config.maxRecordBytes());
+      }
     }
     boolean turnedUnwritable = false;
     long offset;
@@ -274,10 +295,14 @@ public final class Spool implements AutoCloseable {
       if (fatal != null) {
         throw new IllegalStateException("spool writer failed", fatal);
       }
-      offset = nextOffset++;
-      pending.add(record);
-      pendingBytes += record.length + Batch.RECORD_OVERHEAD_BYTES;
-      if (pending.size() == 1) {
+      offset = nextOffset;
+      nextOffset += count;
+      boolean wasEmpty = pending.isEmpty();
+      for (int i = 0; i < count; i++) {
+        pending.add(bytes, offsets[i], lengths[i]);
+        pendingBytes += lengths[i] + Batch.RECORD_OVERHEAD_BYTES;
+      }
+      if (wasEmpty && count > 0) {
         pendingAvailable.signal();
       }
       if (writable && pendingBytes >= config.pendingHighWater()) {
@@ -407,7 +432,7 @@ public final class Spool implements AutoCloseable {
   private void writeLoop() {
     try {
       while (true) {
-        List<byte[]> round;
+        PackedRecords round;
         long roundBase;
         lock.lock();
         try {
@@ -423,12 +448,20 @@ public final class Spool implements AutoCloseable {
           }
           round = pending;
           roundBase = pendingBase;
-          pending = new ArrayList<>();
-          pendingBase += round.size();
+          pending = spare;
+          spare = null;
+          pendingBase += round.count();
         } finally {
           lock.unlock();
         }
         commit(round, roundBase);
+        round.clear(config.pendingHighWater());
+        lock.lock();
+        try {
+          spare = round;
+        } finally {
+          lock.unlock();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -444,13 +477,13 @@ public final class Spool implements AutoCloseable {
   }
 
   /** Writes and fsyncs {@code round}, retrying after failures until it is all durable. */
-  private void commit(List<byte[]> round, long roundBase)
+  private void commit(PackedRecords round, long roundBase)
       throws InterruptedException, IOException {
     long backoff = MIN_RETRY_BACKOFF.toMillis();
-    while (durableOffset < roundBase + round.size()) {
+    while (durableOffset < roundBase + round.count()) {
       int done = (int) (durableOffset - roundBase);
       try {
-        writeAndSync(round.subList(done, round.size()), durableOffset);
+        writeAndSync(round, done, durableOffset);
         setBlocked(Blocked.NONE);
         backoff = MIN_RETRY_BACKOFF.toMillis();
       } catch (IOException e) {
@@ -484,19 +517,31 @@ public final class Spool implements AutoCloseable {
   private long unsyncedNextOffset;
   private long unsyncedRecordBytes;
 
-  private void writeAndSync(List<byte[]> records, long baseOffset)
+  // The writer's encoding buffer, one batch at most; direct, so the write copies nothing more.
+  private ByteBuffer batchBuffer;
+
+  /** Writes records {@code first..} of {@code records} (offsets from {@code baseOffset}). */
+  private void writeAndSync(PackedRecords records, int first, long baseOffset)
       throws IOException, InterruptedException {
-    int i = 0;
+    if (batchBuffer == null) {
+      batchBuffer = ByteBuffer.allocateDirect(config.maxBatchBytes());
+    }
+    int i = first;
+    int position = records.positionOf(first);
     long offset = baseOffset;
     unsyncedNextOffset = baseOffset;
     unsyncedRecordBytes = 0;
-    while (i < records.size()) {
+    while (i < records.count()) {
       int end = i;
+      int endPosition = position;
       int size = Batch.OVERHEAD_BYTES;
-      while (end < records.size()
-          && (end == i || size + Batch.RECORD_OVERHEAD_BYTES + records.get(end).length
-              <= config.maxBatchBytes())) {
-        size += Batch.RECORD_OVERHEAD_BYTES + records.get(end).length;
+      while (end < records.count()) {
+        int recordBytes = Batch.RECORD_OVERHEAD_BYTES + records.lengthAt(endPosition);
+        if (end > i && size + recordBytes > config.maxBatchBytes()) {
+          break;
+        }
+        size += recordBytes;
+        endPosition += recordBytes;
         end++;
       }
       waitForSpace(size);
@@ -506,17 +551,19 @@ public final class Spool implements AutoCloseable {
         active = createSegment(offset);
         Checkpoint.fsyncDirectory(dir);
       }
-      ByteBuffer buf = Batch.encode(offset, records.subList(i, end));
-      long position = active.size;
+      ByteBuffer buf = Batch.encodePacked(offset, records.bytes(), position, endPosition,
+          end - i, batchBuffer);
+      long filePosition = active.size;
       while (buf.hasRemaining()) {
-        position += active.channel.write(buf, position);
+        filePosition += active.channel.write(buf, filePosition);
       }
-      active.size = position;
+      active.size = filePosition;
       diskBytes.addAndGet(size);
       offset += end - i;
       unsyncedNextOffset = offset;
       unsyncedRecordBytes += size - Batch.OVERHEAD_BYTES;
       i = end;
+      position = endPosition;
     }
     sync(segments.lastEntry().getValue());
   }

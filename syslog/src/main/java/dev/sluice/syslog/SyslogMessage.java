@@ -106,6 +106,11 @@ public final class SyslogMessage {
     return nano;
   }
 
+  /** The UTC offset of {@link #timestamp()} in seconds (valid when {@link #hasTimestamp()}), without building it. */
+  public int timestampOffsetSeconds() {
+    return offsetSeconds;
+  }
+
   /** The timestamp exactly as sent, or null when the header had none ({@code -} included). */
   public String timestampText() {
     return text(timestampStart, timestampEnd);

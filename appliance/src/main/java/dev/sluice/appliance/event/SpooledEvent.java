@@ -33,8 +33,7 @@ public record SpooledEvent(
     boolean testAlert,
     byte[] ocsfJson) {
 
-  private static final byte VERSION = 1;
-  private static final int MAX_STRING = 0xFFFF;
+  private static final byte VERSION = SpooledEventWriter.VERSION;
 
   public SpooledEvent {
     Objects.requireNonNull(integrationId, "integrationId");
@@ -44,24 +43,11 @@ public record SpooledEvent(
   }
 
   public byte[] encode() {
-    byte[] integration = utf8(integrationId);
-    byte[] host = senderHostname == null ? null : utf8(senderHostname);
-    byte[] address = utf8(senderAddress);
-    byte[] kind = utf8(alertKind);
-    int size = 1 + 1 + 8 + 2 + integration.length + (host == null ? 0 : 2 + host.length)
-        + 2 + address.length + 2 + kind.length + 4 + ocsfJson.length;
-    ByteBuffer b = ByteBuffer.allocate(size);
-    b.put(VERSION);
-    b.put((byte) ((testAlert ? 1 : 0) | (host != null ? 2 : 0)));
-    b.putLong(receiveTimeMillis);
-    putString(b, integration);
-    if (host != null) {
-      putString(b, host);
-    }
-    putString(b, address);
-    putString(b, kind);
-    b.putInt(ocsfJson.length).put(ocsfJson);
-    return b.array();
+    SpooledEventWriter w = new SpooledEventWriter(64 + ocsfJson.length);
+    int start = w.begin(integrationId, receiveTimeMillis, senderHostname, senderAddress,
+        alertKind, testAlert);
+    w.write(ocsfJson, 0, ocsfJson.length);
+    return w.copy(start, w.end(start));
   }
 
   /** Reads a spooled event; empty if the bytes are not one (never throws). */
@@ -88,18 +74,6 @@ public record SpooledEvent(
     } catch (RuntimeException e) {
       return Optional.empty();
     }
-  }
-
-  private static byte[] utf8(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    if (b.length > MAX_STRING) {
-      throw new IllegalArgumentException("string field longer than " + MAX_STRING + " bytes");
-    }
-    return b;
-  }
-
-  private static void putString(ByteBuffer b, byte[] s) {
-    b.putShort((short) s.length).put(s);
   }
 
   private static String getString(ByteBuffer b) {

@@ -5,6 +5,8 @@ import dev.sluice.darktrace.DarktracePipeline;
 import dev.sluice.darktrace.DarktraceResult;
 import dev.sluice.darktrace.IpRange;
 import dev.sluice.darktrace.TenantContext;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sluice.ocsf.DetectionFinding;
 import dev.sluice.ocsf.OcsfJsonWriter;
 import dev.sluice.wire.control.IntegrationConfig;
 import dev.sluice.wire.control.TenantSettings;
@@ -29,6 +31,10 @@ public final class DarktraceFrameProcessor implements FrameProcessor {
 
   private record Converted(TenantSettings settings, String tenantId, TenantContext context) {}
 
+  private record Formats(IntegrationConfig integration, AcceptedFormats formats) {}
+
+  private volatile Formats formatsCache;
+
   /** The tenant context for {@code settings}, converted once per configuration. */
   private TenantContext context(TenantSettings settings, String tenantId) {
     Converted c = cache;
@@ -48,12 +54,20 @@ public final class DarktraceFrameProcessor implements FrameProcessor {
     return context;
   }
 
-  private static AcceptedFormats formats(IntegrationConfig integration) {
-    try {
-      return AcceptedFormats.parse(String.join(",", integration.acceptedFormats()));
-    } catch (RuntimeException e) {
-      return AcceptedFormats.CEF_ONLY;
+  /** The accepted formats of {@code integration}, parsed once per configuration. */
+  private AcceptedFormats formats(IntegrationConfig integration) {
+    Formats f = formatsCache;
+    if (f != null && f.integration() == integration) {
+      return f.formats();
     }
+    AcceptedFormats parsed;
+    try {
+      parsed = AcceptedFormats.parse(String.join(",", integration.acceptedFormats()));
+    } catch (RuntimeException e) {
+      parsed = AcceptedFormats.CEF_ONLY;
+    }
+    formatsCache = new Formats(integration, parsed);
+    return parsed;
   }
 
   @Override
@@ -69,8 +83,13 @@ public final class DarktraceFrameProcessor implements FrameProcessor {
     }
     if (result instanceof DarktraceResult.Accepted a) {
       String host = a.senderHostname() != null ? a.senderHostname() : a.syslog().hostname();
+      DetectionFinding finding = a.finding();
       return new Outcome.Accepted(host, a.kind().name().toLowerCase(Locale.ROOT), a.testAlert(),
-          OcsfJsonWriter.toBytes(a.finding()));
+          sink -> {
+            JsonGenerator g = sink.generator();
+            OcsfJsonWriter.write(finding, g);
+            g.flush();
+          });
     }
     DarktraceResult.Rejected r = (DarktraceResult.Rejected) result;
     return new Outcome.Rejected(r.syslog() == null ? null : r.syslog().hostname(), r.code(),

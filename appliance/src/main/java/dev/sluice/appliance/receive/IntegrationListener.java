@@ -1,5 +1,6 @@
 package dev.sluice.appliance.receive;
 
+import dev.sluice.spool.Spool;
 import dev.sluice.wire.control.IntegrationConfig;
 import dev.sluice.wire.control.ListenerState;
 import io.netty.bootstrap.ServerBootstrap;
@@ -21,7 +22,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Executor;
 
 /**
  * One integration's TCP listener: a server socket on the integration's bind address and port,
@@ -50,7 +51,7 @@ final class IntegrationListener {
 
   /** Binds and waits for the result; the state says whether it worked. */
   void start(EventLoopGroup boss, EventLoopGroup workers, Class<? extends ServerChannel> type,
-      ListenerLimits limits, BooleanSupplier readable) {
+      ListenerLimits limits, Spool spool, Executor pipelineWorkers) {
     ServerBootstrap b = new ServerBootstrap()
         .group(boss, workers)
         .channel(type)
@@ -74,12 +75,13 @@ final class IntegrationListener {
             ch.closeFuture().addListener(f -> open.decrementAndGet());
             connections.add(ch);
             // Read the spool's state after joining the group, so a change in between is seen.
-            ch.config().setAutoRead(readable.getAsBoolean());
+            ch.config().setAutoRead(spool.isWritable());
             ch.pipeline()
                 .addLast("idle", new IdleStateHandler(limits.idleTimeout().toMillis(), 0, 0,
                     TimeUnit.MILLISECONDS))
                 .addLast("idle-close", new IdleCloser())
-                .addLast("framing", new SyslogFramingHandler(receiver, limits.maxFrameBytes()))
+                .addLast("framing", new SyslogFramingHandler(receiver, spool, pipelineWorkers,
+                    limits.maxFrameBytes()))
                 .addLast("errors", new CloseOnError());
           }
         });
@@ -94,10 +96,13 @@ final class IntegrationListener {
     }
   }
 
-  /** Stops or resumes reading on every connection (spool backpressure). */
-  void setReading(boolean reading) {
+  /** Makes every connection re-decide whether it reads (spool backpressure). */
+  void updateReading() {
     for (Channel c : connections) {
-      c.config().setAutoRead(reading);
+      ChannelHandlerContext ctx = c.pipeline().context(SyslogFramingHandler.class);
+      if (ctx != null) {
+        ((SyslogFramingHandler) ctx.handler()).updateReading(ctx);
+      }
     }
   }
 

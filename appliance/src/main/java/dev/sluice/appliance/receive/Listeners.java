@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +35,13 @@ import org.slf4j.LoggerFactory;
  * connections), a changed port or bind address re-binds; an unchanged listener keeps its
  * connections and takes the new settings. Netty with epoll where available (NIO otherwise).
  *
- * <p>Backpressure: while the spool is unwritable every connection stops reading, so senders see
- * TCP flow control instead of lost messages.
+ * <p>Threads: the event loops only read and frame; parsing, normalizing and encoding run on a
+ * pool of pipeline workers (as many as event loops), so one busy connection can use every core
+ * while its frames still reach the spool in order (see {@link ConnectionPipeline}).
+ *
+ * <p>Backpressure: while the spool is unwritable, or a connection has its maximum of batches in
+ * flight, that connection stops reading, so senders see TCP flow control instead of lost
+ * messages.
  */
 public final class Listeners implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
@@ -51,6 +59,7 @@ public final class Listeners implements AutoCloseable {
   private final Map<String, IntegrationListener> listeners = new HashMap<>();
   private final Runnable backpressure = this::applyBackpressure;
   private final String transport;
+  private final ExecutorService pipelineWorkers;
 
   public Listeners(int workerThreads, ListenerLimits limits, Spool spool,
       FrameProcessor processor, ReceiveCounters counters, Quarantine quarantine, Clock clock) {
@@ -59,6 +68,12 @@ public final class Listeners implements AutoCloseable {
     this.transport = epoll ? "epoll" : "nio";
     this.boss = new MultiThreadIoEventLoopGroup(1, io);
     this.workers = new MultiThreadIoEventLoopGroup(workerThreads, io);
+    AtomicInteger threadNumber = new AtomicInteger();
+    this.pipelineWorkers = Executors.newFixedThreadPool(workerThreads, r -> {
+      Thread t = new Thread(r, "receive-pipeline-" + threadNumber.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
     this.serverChannel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     this.limits = limits;
     this.spool = spool;
@@ -104,7 +119,7 @@ public final class Listeners implements AutoCloseable {
       Receiver receiver = new Receiver(i, tenant, processor, spool, counters, quarantine, log,
           clock);
       IntegrationListener l = new IntegrationListener(receiver, i);
-      l.start(boss, workers, serverChannel, limits, spool::isWritable);
+      l.start(boss, workers, serverChannel, limits, spool, pipelineWorkers);
       listeners.put(i.id(), l);
       if (l.state() == ListenerState.LISTENING) {
         LOG.info("event=listener_started integration={} address={} port={} transport={}",
@@ -117,13 +132,12 @@ public final class Listeners implements AutoCloseable {
   }
 
   private void applyBackpressure() {
-    boolean reading = spool.isWritable();
     List<IntegrationListener> current;
     synchronized (this) {
       current = new ArrayList<>(listeners.values());
     }
     for (IntegrationListener l : current) {
-      l.setReading(reading);
+      l.updateReading();
     }
   }
 
@@ -156,5 +170,14 @@ public final class Listeners implements AutoCloseable {
     listeners.clear();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    // Frames already read are processed and spooled before the caller closes the spool.
+    pipelineWorkers.shutdown();
+    try {
+      if (!pipelineWorkers.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("event=pipeline_workers_still_busy");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.sluice.wire.image.Platform;
 import java.time.Instant;
+import java.util.OptionalInt;
 
 /**
  * An image of an appliance for one platform.
@@ -12,6 +13,8 @@ import java.time.Instant;
  * @param failureReason why the build failed
  * @param secretState {@code unused}, {@code used} (an appliance enrolled with it) or
  *     {@code superseded} (a newer image was created); expiry is reported as {@code expired}
+ * @param progressPercent while {@code building}: how much of the build is done, 0–99, measured in
+ *     bytes read by the builder; null in the other states
  */
 public record ApplianceImage(
     String id,
@@ -27,7 +30,8 @@ public record ApplianceImage(
     Instant secretExpiresAt,
     Instant createdAt,
     Instant readyAt,
-    Instant usedAt) {
+    Instant usedAt,
+    Integer progressPercent) {
 
   public static final String BUILDING = "building";
   public static final String READY = "ready";
@@ -48,8 +52,18 @@ public record ApplianceImage(
   public ApplianceImage at(Instant now) {
     if (UNUSED.equals(secretState) && !now.isBefore(secretExpiresAt)) {
       return new ApplianceImage(id, tenantId, applianceId, platform, state, failureReason, fileName, sizeBytes, sha256,
-          EXPIRED, secretExpiresAt, createdAt, readyAt, usedAt);
+          EXPIRED, secretExpiresAt, createdAt, readyAt, usedAt, progressPercent);
     }
     return this;
+  }
+
+  /** This image with the builder's progress while it is {@code building}. */
+  public ApplianceImage withProgress(OptionalInt percent) {
+    Integer value = BUILDING.equals(state) ? Integer.valueOf(percent.orElse(0)) : null;
+    if (java.util.Objects.equals(value, progressPercent)) {
+      return this;
+    }
+    return new ApplianceImage(id, tenantId, applianceId, platform, state, failureReason, fileName, sizeBytes, sha256,
+        secretState, secretExpiresAt, createdAt, readyAt, usedAt, value);
   }
 }

@@ -88,6 +88,7 @@ public final class ImageRepository {
         Instant.ofEpochMilli(row.getLong("secret_expires_at")),
         Instant.ofEpochMilli(row.getLong("created_at")),
         ready == null ? null : Instant.ofEpochMilli(ready),
-        used == null ? null : Instant.ofEpochMilli(used));
+        used == null ? null : Instant.ofEpochMilli(used),
+        null);
   }
 }

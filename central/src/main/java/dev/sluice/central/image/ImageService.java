@@ -77,7 +77,7 @@ public final class ImageService {
     String secret = EnrollmentSecrets.create(imageId);
     ImageRepository.supersedeUnused(connection, appliance.id());
     ApplianceImage image = new ApplianceImage(imageId, appliance.tenantId(), appliance.id(), platform,
-        ApplianceImage.BUILDING, null, null, null, null, ApplianceImage.UNUSED, now.plus(secretLifetime), now, null, null);
+        ApplianceImage.BUILDING, null, null, null, null, ApplianceImage.UNUSED, now.plus(secretLifetime), now, null, null, 0);
     ImageRepository.insert(connection, image, EnrollmentSecrets.hash(secret));
     BootstrapConfig bootstrap = new BootstrapConfig(
         BootstrapConfig.FORMAT_VERSION,
@@ -102,17 +102,19 @@ public final class ImageService {
 
   /** The newest image of the appliance for the platform. */
   public ApplianceImage status(Principal actor, String applianceId, Platform platform) {
-    return database.read(connection -> {
+    ApplianceImage image = database.read(connection -> {
       requireAppliance(connection, actor, applianceId);
       return ImageRepository.latest(connection, applianceId, platform)
           .orElseThrow(() -> new ApiException(ErrorCode.IMAGE_NOT_FOUND,
               "appliance " + applianceId + " has no " + platform.id() + " image; create one"));
-    }).at(clock.instant());
+    });
+    return image.at(clock.instant()).withProgress(builder.progressPercent(image.id()));
   }
 
   public List<ApplianceImage> list(Connection connection, String applianceId) throws SQLException {
     Instant now = clock.instant();
-    return ImageRepository.listForAppliance(connection, applianceId).stream().map(image -> image.at(now)).toList();
+    return ImageRepository.listForAppliance(connection, applianceId).stream()
+        .map(image -> image.at(now).withProgress(builder.progressPercent(image.id()))).toList();
   }
 
   /** The newest image's file, if it is ready. */

@@ -11,29 +11,19 @@ import dev.sluice.wire.image.NetworkMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@link Appliances} on central's appliance and image services. Central reports an image as
- * building or ready; the console shows progress estimated from the time a build usually takes,
- * never reaching 100 % before central says it is ready.
+ * building (with the share of the build's bytes read so far) or ready.
  */
 final class CentralAppliances implements Appliances {
 
-  /** How long an image build usually takes on a small machine; only used for the progress bar. */
-  static final Duration TYPICAL_BUILD = Duration.ofSeconds(20);
-
   private final CentralCalls calls;
-  private final Clock clock;
-
-  CentralAppliances(CentralCalls calls, Clock clock) {
+  CentralAppliances(CentralCalls calls) {
     this.calls = calls;
-    this.clock = clock;
   }
 
   @Override
@@ -51,13 +41,13 @@ final class CentralAppliances implements Appliances {
   @Override
   public Outcome<Image> buildImage(Principal principal, String applianceId, Platform platform) {
     return calls.attempt(principal,
-        p -> image(calls.central().images().request(p, applianceId, wire(platform)), clock.instant()));
+        p -> image(calls.central().images().request(p, applianceId, wire(platform))));
   }
 
   @Override
   public Optional<Image> image(Principal principal, String applianceId, Platform platform) {
     return calls.read(principal, p -> calls.central().images().status(p, applianceId, wire(platform)))
-        .map(i -> image(i, clock.instant()));
+        .map(CentralAppliances::image);
   }
 
   @Override
@@ -89,12 +79,11 @@ final class CentralAppliances implements Appliances {
         v.lastHeartbeatAt(), v.version(), v.integrations().size(), v.createdAt());
   }
 
-  static Image image(ApplianceImage i, Instant now) {
+  static Image image(ApplianceImage i) {
     Platform platform = platform(i.platform());
     long size = i.sizeBytes() == null ? 0 : i.sizeBytes();
     if (ApplianceImage.BUILDING.equals(i.state())) {
-      long elapsed = Math.max(0, Duration.between(i.createdAt(), now).toMillis());
-      int percent = (int) Math.min(95, 3 + 100 * elapsed / TYPICAL_BUILD.toMillis());
+      int percent = i.progressPercent() == null ? 0 : i.progressPercent();
       return new Image(platform, Image.State.BUILDING, percent, null, null, 0);
     }
     if (ApplianceImage.FAILED.equals(i.state())) {

@@ -51,7 +51,7 @@ public final class ConsoleExtension implements CentralExtension {
             .stream().filter(i -> i.productId().equals(productId)).count()),
         new CentralDomains(calls),
         integrations,
-        new CentralAppliances(calls, central.options().clock()),
+        new CentralAppliances(calls),
         new CentralHealthAlerts(calls),
         new LakeServiceQueries(calls, lake, central.options().clock(), QUERY_WAIT));
   }

@@ -58,12 +58,17 @@ public final class AlertTypes {
     }
 
     private static boolean isClean(String s) {
-        if (s.isEmpty() || s.length() > MAX_LENGTH || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
-            return s.isEmpty();
+        int n = s.length();
+        if (n == 0 || n > MAX_LENGTH || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return n == 0;
         }
         char previous = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c > ' ' && c < 0x7f && c != '/' && c != ':') {
+                previous = c; // printable ASCII other than space, '/' and ':' is always clean
+                continue;
+            }
             if (c < 0x20 || c == 0x7f || (Character.isWhitespace(c) && c != ' ')) {
                 return false;
             }
@@ -73,6 +78,23 @@ public final class AlertTypes {
             previous = c;
         }
         return true;
+    }
+
+    /**
+     * A title as Darktrace sent it: the text trimmed, nothing else changed (so
+     * {@code "Compromise/DNS / Possible DNS Tunnelling"} stays so); null when blank.
+     */
+    public static String asSent(String name) {
+        return name == null || name.isBlank() ? null : name.trim();
+    }
+
+    /**
+     * A JSON model name ({@code Category::Name}) written the way Darktrace writes it in CEF, with
+     * {@code ::} as {@code /} and nothing else changed; null when blank.
+     */
+    public static String modelPath(String name) {
+        String s = asSent(name);
+        return s == null ? null : s.replace("::", "/");
     }
 
     /** The part before the first {@code /} (the model category, e.g. "Anomalous Connection"), or the whole type. */

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,12 +28,23 @@ public final class AttackTable {
     private static final Pattern TECHNIQUE_ID = Pattern.compile("T\\d{4}(\\.\\d{3})?");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private static final int MAX_CACHED = 4096;
+
     private final Map<String, List<Attack>> byAlertType;
     private final Map<String, String> names;
+    /** Which alert-type lengths the table has: most types are not in it, and this rejects them without hashing. */
+    private final boolean[] lengths = new boolean[AlertTypes.MAX_LENGTH + 1];
+    /** Attacks for technique ids without a source name (immutable, so shared between records). */
+    private final ConcurrentHashMap<String, Attack> byId = new ConcurrentHashMap<>();
 
     AttackTable(Map<String, List<Attack>> byAlertType, Map<String, String> names) {
         this.byAlertType = byAlertType;
         this.names = names;
+        for (String type : byAlertType.keySet()) {
+            if (type.length() < lengths.length) {
+                lengths[type.length()] = true;
+            }
+        }
     }
 
     /** The tables bundled with Sluice. */
@@ -95,7 +107,8 @@ public final class AttackTable {
 
     /** The techniques listed for an alert type (empty when none). */
     public List<Attack> forAlertType(String alertType) {
-        return byAlertType.getOrDefault(alertType, List.of());
+        int n = alertType.length();
+        return n < lengths.length && lengths[n] ? byAlertType.getOrDefault(alertType, List.of()) : List.of();
     }
 
     /**
@@ -103,6 +116,19 @@ public final class AttackTable {
      * sub-technique also names its parent technique. Null when {@code id} is not a technique id.
      */
     public Attack attack(String id, String nameFromSource) {
+        boolean named = nameFromSource != null && !nameFromSource.isBlank();
+        Attack cached = named || id == null ? null : byId.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        Attack a = newAttack(id, named ? nameFromSource : null);
+        if (!named && a != null && byId.size() < MAX_CACHED) {
+            byId.putIfAbsent(id, a);
+        }
+        return a;
+    }
+
+    private Attack newAttack(String id, String nameFromSource) {
         String trimmed = id == null ? "" : id.trim();
         if (!isTechniqueId(trimmed)) {
             return null;

@@ -6,9 +6,10 @@ import dev.sluice.darktrace.AlertKind;
 import dev.sluice.darktrace.RejectionCode;
 import dev.sluice.ocsf.AnalyticType;
 import dev.sluice.ocsf.Attack;
+import dev.sluice.ocsf.DeviceType;
 import dev.sluice.ocsf.Severity;
 import java.time.ZoneId;
-import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Darktrace CEF → {@link FindingDraft}. The field mapping and its reasons are in
@@ -22,6 +23,7 @@ import java.util.Locale;
  * Every extension key not mapped is kept in {@code unmapped} as {@code cef.<key>}.
  */
 public final class CefAlertMapper {
+    private static final String TEST_MODEL_PATH = "/" + JsonAlertMapper.TEST_MODEL;
     private static final String[] CUSTOM_PREFIXES = {"cs", "cn", "cfp", "c6a", "flexString", "flexNumber", "deviceCustomDate", "flexDate"};
 
     private final AttackTable attacks;
@@ -37,9 +39,10 @@ public final class CefAlertMapper {
         }
         Extensions x = new Extensions(h);
         d.format = AlertFormat.CEF;
-        d.alertType = AlertTypes.sanitise(h.name());
+        String name = h.name();
+        d.alertType = AlertTypes.sanitise(name);
         String product = h.deviceProduct().trim();
-        String url = x.takeCustom("darktraceUrl");
+        String url = x.takeCustom(Extensions.DARKTRACE_URL);
         AlertKind kind = kind(product, d.alertType, url);
         if (kind == null) {
             return RejectionCode.UNKNOWN_PRODUCT;
@@ -48,16 +51,17 @@ public final class CefAlertMapper {
         d.productName = product;
         d.productVersion = h.deviceVersion();
         d.eventCode = h.signatureId();
-        d.title = d.alertType.isEmpty() ? null : d.alertType;
+        d.title = AlertTypes.asSent(name);
         d.srcUrl = url;
-        d.desc = x.takeCustom("message");
+        d.desc = x.takeCustom(Extensions.MESSAGE);
         if (d.desc == null) {
-            d.desc = x.take("msg");
+            d.desc = x.take(Extensions.MSG);
         }
-        severity(h.severity(), d);
+        String severity = h.severity();
+        severity(severity, d);
         d.unmapped.put("cef.version", h.version() == 0 ? "0" : Integer.toString(h.version()));
-        if (h.severity() != null) {
-            d.unmapped.put("cef.severity", h.severity());
+        if (severity != null) {
+            d.unmapped.put("cef.severity", severity);
         }
         switch (kind) {
             case MODEL_BREACH, TEST_ALERT -> modelBreach(x, url, d);
@@ -67,7 +71,7 @@ public final class CefAlertMapper {
         }
         endpoints(x, d);
         times(x, zone, receivedAtMillis, d);
-        String mitre = x.takeCustom("mitreId");
+        String mitre = x.takeCustom(Extensions.MITRE_ID);
         if (mitre != null) {
             int start = 0;
             for (int i = 0; i <= mitre.length(); i++) {
@@ -75,7 +79,7 @@ public final class CefAlertMapper {
                     if (i > start) {
                         Attack a = attacks.attack(mitre.substring(start, i), null);
                         if (a != null) {
-                            d.sourceAttacks.add(a);
+                            d.addSourceAttack(a);
                         }
                     }
                     start = i + 1;
@@ -87,20 +91,26 @@ public final class CefAlertMapper {
     }
 
     static AlertKind kind(String product, String alertType, String url) {
-        if (alertType.equals(JsonAlertMapper.TEST_MODEL) || alertType.endsWith("/" + JsonAlertMapper.TEST_MODEL)) {
+        if (alertType.equals(JsonAlertMapper.TEST_MODEL) || alertType.endsWith(TEST_MODEL_PATH)) {
             return AlertKind.TEST_ALERT;
         }
-        String p = product.toLowerCase(Locale.ROOT);
-        if (p.equals("ai analyst")) {
+        if (product.equalsIgnoreCase("ai analyst")) {
             return AlertKind.AI_ANALYST;
         }
-        if (p.contains("system status") || (url != null && url.contains("sysstatus"))) {
-            return AlertKind.SYSTEM_STATUS;
+        boolean statusUrl = url != null && url.contains("sysstatus");
+        if (product.equalsIgnoreCase("enterprise immune system") || product.equalsIgnoreCase("dcip")) {
+            return statusUrl ? AlertKind.SYSTEM_STATUS : AlertKind.MODEL_BREACH;
         }
-        if (p.equals("dcip") || p.equals("enterprise immune system")) {
-            return AlertKind.MODEL_BREACH;
+        return statusUrl || containsIgnoreCase(product, "system status") ? AlertKind.SYSTEM_STATUS : null;
+    }
+
+    private static boolean containsIgnoreCase(String s, String part) {
+        for (int i = 0; i + part.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, part, 0, part.length())) {
+                return true;
+            }
         }
-        return null;
+        return false;
     }
 
     private static void severity(String text, FindingDraft d) {
@@ -115,9 +125,9 @@ public final class CefAlertMapper {
 
     private void modelBreach(Extensions x, String url, FindingDraft d) {
         boolean test = d.kind == AlertKind.TEST_ALERT;
-        d.uid = x.take("externalId");
+        d.uid = x.take(Extensions.EXTERNAL_ID);
         if (d.uid == null) {
-            d.uid = x.takeCustom("pbid");
+            d.uid = x.takeCustom(Extensions.PBID);
         }
         if (d.uid == null) {
             d.uid = fragment(url, "#modelbreach/");
@@ -127,10 +137,9 @@ public final class CefAlertMapper {
         d.analyticType = test ? AnalyticType.RULE : AnalyticType.BEHAVIORAL;
         d.analyticCategory = d.alertType.isEmpty() ? null : AlertTypes.category(d.alertType);
         d.findingType = test ? "Test Alert" : d.analyticCategory;
-        String score = x.takeFirstCustom("percentscore", "score", "breachScore");
-        d.riskScore = Severities.scorePercent(score);
-        if (score != null && d.riskScore == null) {
-            d.unmapped.put("cef.score", score);
+        if (!test) {
+            // The test alert's fixed score=1 says nothing about risk: it stays in unmapped (cef.score).
+            breachScore(x, d);
         }
         if (test) {
             d.severity = Severity.INFORMATIONAL;
@@ -139,32 +148,60 @@ public final class CefAlertMapper {
         }
     }
 
+    /** {@code percentscore} (0–100), else {@code score} (0–1), else a {@code breachScore} of either scale. */
+    private static void breachScore(Extensions x, FindingDraft d) {
+        String percent = x.takeCustom(Extensions.PERCENT_SCORE);
+        if (percent != null) {
+            d.riskScore = Severities.percent(percent);
+            keepUnread(d, "cef.percentscore", percent);
+            return;
+        }
+        String score = x.takeCustom(Extensions.SCORE);
+        if (score != null) {
+            d.riskScore = Severities.fractionScore(score);
+            keepUnread(d, "cef.score", score);
+            return;
+        }
+        String other = x.takeCustom(Extensions.BREACH_SCORE);
+        if (other != null) {
+            d.riskScore = Severities.scorePercent(other);
+            keepUnread(d, "cef.breachScore", other);
+        }
+    }
+
+    /** Keeps a consumed value that could not be read in {@code unmapped}. */
+    private static void keepUnread(FindingDraft d, String key, String value) {
+        if (d.riskScore == null) {
+            d.unmapped.put(key, value);
+        }
+    }
+
     private static void aiAnalyst(Extensions x, String url, FindingDraft d) {
         d.uid = fragment(url, "#aiincident/");
         if (d.uid == null) {
             d.uid = fragment(url, "#aiaincidentevent/");
         }
-        String external = x.take("externalId");
+        String external = x.take(Extensions.EXTERNAL_ID);
         if (d.uid == null) {
             d.uid = external;
         } else if (external != null) {
             d.unmapped.put("cef.externalId", external);
         }
-        d.correlationUid = x.takeCustom("groupingId");
+        d.correlationUid = x.takeCustom(Extensions.GROUPING_ID);
         d.analyticUid = d.eventCode;
         d.analyticName = "Darktrace AI Analyst";
         d.analyticType = AnalyticType.LEARNING;
         d.findingType = "AI Analyst Incident Event";
-        d.analyticCategory = x.take("cat");
-        String score = x.takeCustom("aiaScore");
-        d.riskScore = Severities.scorePercent(score);
-        if (score != null && d.riskScore == null) {
-            d.unmapped.put("cef.aiaScore", score);
+        d.analyticCategory = x.take(Extensions.CAT);
+        String score = x.takeCustom(Extensions.AIA_SCORE);
+        if (score != null) {
+            d.riskScore = Severities.percent(score);
+            keepUnread(d, "cef.aiaScore", score);
         }
     }
 
     private static void systemStatus(Extensions x, String url, FindingDraft d) {
-        d.uid = x.take("externalId");
+        d.uid = x.take(Extensions.EXTERNAL_ID);
         if (d.uid == null) {
             d.uid = fragment(url, "alert=");
         }
@@ -173,91 +210,100 @@ public final class CefAlertMapper {
         d.analyticType = AnalyticType.RULE;
         d.analyticCategory = "System Status";
         d.findingType = "System Status";
-        String priority = x.peekCustom("priority");
-        d.riskScore = Severities.scorePercent(priority);
+        d.deviceType = DeviceType.SERVER;
+        String priority = x.peekCustom(Extensions.PRIORITY);
+        d.riskScore = Severities.percent(priority);
         if (d.riskScore != null) {
-            x.takeCustom("priority");
+            x.takeCustom(Extensions.PRIORITY);
         }
-        String level = x.peekCustom("priorityLevel") != null ? "priorityLevel" : "priority_level";
+        int level = x.peekCustom(Extensions.PRIORITY_LEVEL) != null ? Extensions.PRIORITY_LEVEL : Extensions.PRIORITY_LEVEL_SNAKE;
         Severity fromLevel = Severities.fromLevel(x.peekCustom(level));
         if (fromLevel != null) {
             x.takeCustom(level);
             d.severity = fromLevel;
             d.severityLabel = null;
         }
-        String status = x.takeCustom("status");
+        String status = x.takeCustom(Extensions.STATUS);
         if (status != null) {
             d.unmapped.put("cef.status", status);
-            d.resolved = status.toLowerCase(Locale.ROOT).startsWith("resolved");
+            d.resolved = status.regionMatches(true, 0, "resolved", 0, "resolved".length());
         }
         d.alertable = !d.resolved && d.severity.id() >= Severity.MEDIUM.id() && d.severity != Severity.OTHER;
     }
 
     private static void endpoints(Extensions x, FindingDraft d) {
-        d.deviceIp = x.takeIp("dvc");
-        d.deviceHostname = x.take("dvchost");
-        d.deviceMac = x.takeMac("deviceMacAddress", true);
+        Address device = x.takeIp(Extensions.DVC);
+        d.deviceHostname = x.take(Extensions.DVCHOST);
+        d.deviceMac = x.takeMac(Extensions.DEVICE_MAC, true);
         if (d.deviceMac == null) {
-            d.deviceMac = x.takeMac("dvcmac", false);
+            d.deviceMac = x.takeMac(Extensions.DVCMAC, false);
         }
-        d.srcIp = x.takeIp("src");
-        d.srcHostname = x.take("shost");
-        d.srcMac = x.takeMac("smac", false);
-        d.srcPort = x.takePort("spt");
-        d.dstIp = x.takeIp("dst");
-        d.dstHostname = x.take("dhost");
-        d.dstPort = x.takePort("dpt");
-        if (d.deviceHostname == null && d.deviceMac == null && (d.srcIp != null || d.srcHostname != null)) {
+        Address src = x.takeIp(Extensions.SRC);
+        d.srcHostname = x.take(Extensions.SHOST);
+        d.srcMac = x.takeMac(Extensions.SMAC, false);
+        d.srcPort = x.takePort(Extensions.SPT);
+        d.dst(x.takeIp(Extensions.DST));
+        d.dstHostname = x.take(Extensions.DHOST);
+        d.dstPort = x.takePort(Extensions.DPT);
+        if (d.kind == AlertKind.SYSTEM_STATUS && (device == null || device.isUnspecified()) && d.deviceHostname == null) {
+            // A status alert's device is the Darktrace component, sent as in the JSON form.
+            device = x.takeIp(Extensions.IP_ADDRESS);
+            d.deviceHostname = x.take(Extensions.HOSTNAME);
+        }
+        boolean usableSrc = src != null && !src.isUnspecified();
+        if (d.deviceHostname == null && d.deviceMac == null && (usableSrc || d.srcHostname != null)) {
             // No Darktrace device keys: the breach device is the connection's source. An ArcSight
             // connector relaying Darktrace sets dvc to the reporting appliance; keep it, unmapped.
-            if (d.deviceIp != null) {
-                d.unmapped.put("cef.dvc", d.deviceIp);
+            if (device != null && !device.isUnspecified()) {
+                d.unmapped.put("cef.dvc", device.text());
             }
-            d.deviceIp = d.srcIp;
+            device = src;
             d.deviceHostname = d.srcHostname;
             d.deviceMac = d.srcMac;
         }
+        d.device(device);
+        d.src(src);
     }
 
     private static void times(Extensions x, ZoneId zone, long receivedAtMillis, FindingDraft d) {
         ZoneId deviceZone = zone;
-        String dtz = x.peek("dtz");
+        String dtz = x.peek(Extensions.DTZ);
         if (dtz != null) {
             ZoneId z = EventTimes.zone(dtz);
             if (z != null) {
                 deviceZone = z;
             }
         }
-        String rt = x.peek("rt");
+        String rt = x.peek(Extensions.RT);
         EventTimes.EventTime t = EventTimes.parse(rt, deviceZone, receivedAtMillis);
         if (t != null) {
-            x.take("rt");
+            x.take(Extensions.RT);
             d.time = t.epochMillis();
-            d.originalTime = rt.trim();
+            d.originalTime = rt;
             if (!isDigits(rt)) {
                 d.timezoneOffset = t.offsetMinutes();
             }
         }
-        EventTimes.EventTime start = EventTimes.parse(x.peek("start"), deviceZone, receivedAtMillis);
+        EventTimes.EventTime start = EventTimes.parse(x.peek(Extensions.START), deviceZone, receivedAtMillis);
         if (start != null) {
-            x.take("start");
+            x.take(Extensions.START);
             d.startTime = start.epochMillis();
         }
-        EventTimes.EventTime end = EventTimes.parse(x.peek("end"), deviceZone, receivedAtMillis);
+        EventTimes.EventTime end = EventTimes.parse(x.peek(Extensions.END), deviceZone, receivedAtMillis);
         if (end != null) {
-            x.take("end");
+            x.take(Extensions.END);
             d.endTime = end.epochMillis();
         }
     }
 
+    /** Digits only (the text is already trimmed). */
     private static boolean isDigits(String s) {
-        String t = s.trim();
-        for (int i = 0; i < t.length(); i++) {
-            if (!Character.isDigit(t.charAt(i))) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
                 return false;
             }
         }
-        return !t.isEmpty();
+        return !s.isEmpty();
     }
 
     /** The text after {@code marker} in {@code url} up to the next '&', '?' or '#', or null. */
@@ -279,25 +325,164 @@ public final class CefAlertMapper {
 
     /**
      * The extension pairs of one event with consumption tracking: every pair taken by the mapping
-     * is remembered and {@link #rest} copies the others into {@code unmapped}. Works on the
-     * event's pair indices (keys decoded once, values on demand, no maps), since it runs per message.
-     * A duplicated key resolves to its last pair, as in {@link CefEvent#get}.
+     * is remembered and {@link #rest} copies the others into {@code unmapped}. One pass decodes
+     * each key once and files the keys the mapping reads under a slot number (a string switch),
+     * so a lookup is an array read; values are decoded on demand. A duplicated key resolves to its
+     * last pair, as in {@link CefEvent#get}.
      */
-    private static final class Extensions {
+    static final class Extensions {
+        static final int EXTERNAL_ID = 0;
+        static final int DARKTRACE_URL = 1;
+        static final int MESSAGE = 2;
+        static final int MSG = 3;
+        static final int PBID = 4;
+        static final int PERCENT_SCORE = 5;
+        static final int SCORE = 6;
+        static final int BREACH_SCORE = 7;
+        static final int GROUPING_ID = 8;
+        static final int CAT = 9;
+        static final int AIA_SCORE = 10;
+        static final int PRIORITY = 11;
+        static final int PRIORITY_LEVEL = 12;
+        static final int PRIORITY_LEVEL_SNAKE = 13;
+        static final int STATUS = 14;
+        static final int DVC = 15;
+        static final int DVCHOST = 16;
+        static final int DEVICE_MAC = 17;
+        static final int DVCMAC = 18;
+        static final int SRC = 19;
+        static final int SHOST = 20;
+        static final int SMAC = 21;
+        static final int SPT = 22;
+        static final int DST = 23;
+        static final int DHOST = 24;
+        static final int DPT = 25;
+        static final int IP_ADDRESS = 26;
+        static final int HOSTNAME = 27;
+        static final int DTZ = 28;
+        static final int RT = 29;
+        static final int START = 30;
+        static final int END = 31;
+        static final int MITRE_ID = 32;
+        /** The key of each slot (for the custom-label fallback). */
+        static final String[] NAMES = {"externalId", "darktraceUrl", "message", "msg", "pbid", "percentscore", "score",
+            "breachScore", "groupingId", "cat", "aiaScore", "priority", "priorityLevel", "priority_level", "status", "dvc",
+            "dvchost", "deviceMacAddress", "dvcmac", "src", "shost", "smac", "spt", "dst", "dhost", "dpt", "ip_address",
+            "hostname", "dtz", "rt", "start", "end", "mitreId"};
+
+        private static final int SLOTS = NAMES.length;
+        /** Open addressing over {@code String.hashCode()} of the names: slot + 1 per cell, 0 = empty. */
+        private static final int TABLE_MASK = 127;
+        private static final int[] TABLE_HASH = new int[TABLE_MASK + 1];
+        private static final int[] TABLE_SLOT = new int[TABLE_MASK + 1];
+
+        static {
+            for (int slot = 0; slot < SLOTS; slot++) {
+                int h = NAMES[slot].hashCode();
+                int cell = spread(h);
+                while (TABLE_SLOT[cell] != 0) {
+                    cell = (cell + 1) & TABLE_MASK;
+                }
+                TABLE_HASH[cell] = h;
+                TABLE_SLOT[cell] = slot + 1;
+            }
+        }
+        /** {@code cef.<key>} names, shared across messages (bounded: keys are sender-chosen). */
+        private static final ConcurrentHashMap<String, String> PREFIXED = new ConcurrentHashMap<>();
+        private static final int MAX_PREFIXED = 1024;
+
         private final CefEvent event;
         private final int count;
+        private final String[] keys;
         private final String[] values;
         private final boolean[] taken;
-        private String[] keys;
-        private boolean scanned;
-        private boolean hasRelayed;
+        /** Per slot: 1 + the index of the last pair with that key; 0 = absent. */
+        private final int[] direct = new int[SLOTS];
+        /** The same for {@code ad.<key>} (ArcSight relays prefix keys they do not know); null when none. */
+        private int[] relayed;
         private boolean hasLabels;
 
         Extensions(CefEvent event) {
             this.event = event;
             this.count = event.extensionCount();
+            this.keys = new String[count];
             this.values = new String[count];
             this.taken = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                int slot = known(event, i);
+                if (slot >= 0) {
+                    keys[i] = NAMES[slot];
+                    direct[slot] = i + 1;
+                    continue;
+                }
+                String k = event.key(i);
+                keys[i] = k;
+                if (k.startsWith("ad.")) {
+                    slot = slot(k.substring(3));
+                    if (slot >= 0) {
+                        if (relayed == null) {
+                            relayed = new int[SLOTS];
+                        }
+                        relayed[slot] = i + 1;
+                    }
+                } else if (k.endsWith("Label")) {
+                    hasLabels = true;
+                }
+            }
+        }
+
+        /** The slot of key {@code i}, found on the event's bytes (nothing decoded), or -1. */
+        private static int known(CefEvent event, int i) {
+            int h = event.keyHash(i);
+            for (int cell = spread(h); TABLE_SLOT[cell] != 0; cell = (cell + 1) & TABLE_MASK) {
+                if (TABLE_HASH[cell] == h && event.keyEquals(i, NAMES[TABLE_SLOT[cell] - 1])) {
+                    return TABLE_SLOT[cell] - 1;
+                }
+            }
+            return -1;
+        }
+
+        private static int spread(int h) {
+            return (h ^ (h >>> 7) ^ (h >>> 16)) & TABLE_MASK;
+        }
+
+        static int slot(String key) {
+            return switch (key) {
+                case "externalId" -> EXTERNAL_ID;
+                case "darktraceUrl" -> DARKTRACE_URL;
+                case "message" -> MESSAGE;
+                case "msg" -> MSG;
+                case "pbid" -> PBID;
+                case "percentscore" -> PERCENT_SCORE;
+                case "score" -> SCORE;
+                case "breachScore" -> BREACH_SCORE;
+                case "groupingId" -> GROUPING_ID;
+                case "cat" -> CAT;
+                case "aiaScore" -> AIA_SCORE;
+                case "priority" -> PRIORITY;
+                case "priorityLevel" -> PRIORITY_LEVEL;
+                case "priority_level" -> PRIORITY_LEVEL_SNAKE;
+                case "status" -> STATUS;
+                case "dvc" -> DVC;
+                case "dvchost" -> DVCHOST;
+                case "deviceMacAddress" -> DEVICE_MAC;
+                case "dvcmac" -> DVCMAC;
+                case "src" -> SRC;
+                case "shost" -> SHOST;
+                case "smac" -> SMAC;
+                case "spt" -> SPT;
+                case "dst" -> DST;
+                case "dhost" -> DHOST;
+                case "dpt" -> DPT;
+                case "ip_address" -> IP_ADDRESS;
+                case "hostname" -> HOSTNAME;
+                case "dtz" -> DTZ;
+                case "rt" -> RT;
+                case "start" -> START;
+                case "end" -> END;
+                case "mitreId" -> MITRE_ID;
+                default -> -1;
+            };
         }
 
         private String value(int i) {
@@ -309,60 +494,39 @@ public final class CefAlertMapper {
             return v;
         }
 
-        private String key(int i) {
-            if (keys == null) {
-                keys = new String[count];
-            }
-            String k = keys[i];
-            if (k == null) {
-                k = event.key(i);
-                keys[i] = k;
-            }
-            return k;
-        }
-
-        /** Decodes the keys once, to know whether relayed ({@code ad.}) keys or custom-field labels exist. */
-        private void scan() {
-            if (!scanned) {
-                scanned = true;
-                for (int i = 0; i < count; i++) {
-                    String k = key(i);
-                    hasRelayed |= k.startsWith("ad.");
-                    hasLabels |= k.endsWith("Label");
-                }
-            }
-        }
-
-        /** Index of the last pair with exactly this key (compared on the bytes, nothing decoded), or -1. */
+        /** Index of the last pair with exactly this key, or -1. */
         private int lastIndex(String key) {
-            return event.lastIndexOf(key);
-        }
-
-        /**
-         * Index of a Darktrace-specific key: {@code key}, else {@code ad.key} (ArcSight relays
-         * prefix keys they do not know), else the custom field labelled {@code key}; -1 when absent.
-         */
-        private int customIndex(String key) {
-            int i = lastIndex(key);
-            if (i >= 0) {
-                return i;
-            }
-            scan();
-            if (hasRelayed) {
-                i = lastIndex("ad." + key);
-                if (i >= 0) {
+            for (int i = count - 1; i >= 0; i--) {
+                if (keys[i].equals(key)) {
                     return i;
                 }
             }
-            if (hasLabels) {
-                for (int l = count - 1; l >= 0; l--) {
-                    String k = key(l);
-                    if (k.endsWith("Label") && key.equalsIgnoreCase(value(l).trim())) {
-                        String valueKey = k.substring(0, k.length() - "Label".length());
-                        int v = isCustomValueKey(valueKey) ? lastIndex(valueKey) : -1;
-                        if (v >= 0) {
-                            return v;
-                        }
+            return -1;
+        }
+
+        /**
+         * Index of a Darktrace-specific key: the key itself, else {@code ad.<key>}, else the custom
+         * field labelled with it ({@code cs1Label=<key> cs1=...}); -1 when absent.
+         */
+        private int customIndex(int slot) {
+            int i = direct[slot] - 1;
+            if (i >= 0) {
+                return i;
+            }
+            if (relayed != null && relayed[slot] > 0) {
+                return relayed[slot] - 1;
+            }
+            return hasLabels ? labelled(NAMES[slot]) : -1;
+        }
+
+        private int labelled(String name) {
+            for (int l = count - 1; l >= 0; l--) {
+                String k = keys[l];
+                if (k.endsWith("Label") && name.equalsIgnoreCase(value(l).trim())) {
+                    String valueKey = k.substring(0, k.length() - "Label".length());
+                    int v = isCustomValueKey(valueKey) ? lastIndex(valueKey) : -1;
+                    if (v >= 0) {
+                        return v;
                     }
                 }
             }
@@ -384,8 +548,8 @@ public final class CefAlertMapper {
                 return;
             }
             taken[i] = true;
-            if (scanned && hasLabels && isCustomValueKey(key(i))) {
-                int label = lastIndex(key(i) + "Label");
+            if (hasLabels && isCustomValueKey(keys[i])) {
+                int label = lastIndex(keys[i] + "Label");
                 if (label >= 0) {
                     taken[label] = true;
                 }
@@ -393,61 +557,43 @@ public final class CefAlertMapper {
         }
 
         /** A standard CEF key, without fallbacks, not consumed. */
-        String peek(String key) {
-            return at(lastIndex(key));
+        String peek(int slot) {
+            return at(direct[slot] - 1);
         }
 
         /** A Darktrace-specific key (with fallbacks), not consumed. */
-        String peekCustom(String key) {
-            return at(customIndex(key));
+        String peekCustom(int slot) {
+            return at(customIndex(slot));
         }
 
         /** A standard CEF key, consumed. */
-        String take(String key) {
-            int i = lastIndex(key);
+        String take(int slot) {
+            int i = direct[slot] - 1;
             consume(i);
             return at(i);
         }
 
         /** A Darktrace-specific key (with fallbacks), consumed. */
-        String takeCustom(String key) {
-            int i = customIndex(key);
+        String takeCustom(int slot) {
+            int i = customIndex(slot);
             consume(i);
             return at(i);
         }
 
-        /** The first of the Darktrace-specific keys present (direct names before fallbacks), consumed. */
-        String takeFirstCustom(String... names) {
-            for (String name : names) {
-                int i = lastIndex(name);
-                if (i >= 0) {
-                    consume(i);
-                    return at(i);
-                }
-            }
-            for (String name : names) {
-                int i = customIndex(name);
-                if (i >= 0) {
-                    consume(i);
-                    return at(i);
-                }
-            }
-            return null;
-        }
-
-        String takeIp(String key) {
-            int i = lastIndex(key);
+        /** An address literal (consumed), or null when absent or not a literal (then left for {@code unmapped}). */
+        Address takeIp(int slot) {
+            int i = direct[slot] - 1;
             String v = at(i);
             byte[] address = IpAddresses.parse(v);
             if (address == null) {
                 return null;
             }
             consume(i);
-            return IpAddresses.isUnspecified(address) ? null : v;
+            return new Address(v, address);
         }
 
-        String takeMac(String key, boolean custom) {
-            int i = custom ? customIndex(key) : lastIndex(key);
+        String takeMac(int slot, boolean custom) {
+            int i = custom ? customIndex(slot) : direct[slot] - 1;
             String v = at(i);
             if (!FindingDraft.isMac(v)) {
                 return null;
@@ -456,8 +602,8 @@ public final class CefAlertMapper {
             return v;
         }
 
-        Integer takePort(String key) {
-            int i = lastIndex(key);
+        Integer takePort(int slot) {
+            int i = direct[slot] - 1;
             String v = at(i);
             if (v == null || v.length() > 5 || !isDigits(v)) {
                 return null;
@@ -472,23 +618,57 @@ public final class CefAlertMapper {
 
         private static boolean isCustomValueKey(String k) {
             for (String p : CUSTOM_PREFIXES) {
-                if (k.startsWith(p) && k.length() > p.length() && Character.isDigit(k.charAt(p.length()))
-                        && k.substring(p.length()).chars().allMatch(Character::isDigit)) {
+                if (k.startsWith(p) && k.length() > p.length() && allDigits(k, p.length())) {
                     return true;
                 }
             }
             return false;
         }
 
-        void rest(FindingDraft d) {
-            for (int i = 0; i < count; i++) {
-                if (!taken[i]) {
-                    String k = key(i);
-                    if (lastIndex(k) == i) {
-                        d.unmapped.putIfAbsent("cef." + k, value(i));
-                    }
+        private static boolean allDigits(String s, int from) {
+            for (int i = from; i < s.length(); i++) {
+                if (!Character.isDigit(s.charAt(i))) {
+                    return false;
                 }
             }
+            return true;
+        }
+
+        /** Every pair not mapped (the last of a repeated key) into {@code unmapped} as {@code cef.<key>}. */
+        void rest(FindingDraft d) {
+            for (int i = 0; i < count; i++) {
+                if (!taken[i] && isLast(i)) {
+                    d.unmapped.putIfAbsent(prefixed(keys[i]), value(i));
+                }
+            }
+        }
+
+        private boolean isLast(int i) {
+            String k = keys[i];
+            for (int j = i + 1; j < count; j++) {
+                if (keys[j].equals(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String prefixed(String key) {
+            String name = PREFIXED.get(key);
+            if (name == null) {
+                name = "cef." + key;
+                if (PREFIXED.size() < MAX_PREFIXED) {
+                    PREFIXED.putIfAbsent(key, name);
+                }
+            }
+            return name;
+        }
+    }
+
+    /** An address literal as sent (trimmed) and its bytes. */
+    record Address(String text, byte[] bytes) {
+        boolean isUnspecified() {
+            return IpAddresses.isUnspecified(bytes);
         }
     }
 }

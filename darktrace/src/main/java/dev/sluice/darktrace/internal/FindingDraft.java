@@ -26,10 +26,12 @@ import dev.sluice.ocsf.ResourceDetails;
 import dev.sluice.ocsf.ResourceRole;
 import dev.sluice.ocsf.RiskLevel;
 import dev.sluice.ocsf.Severity;
+import dev.sluice.ocsf.UnmappedMap;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -68,72 +70,122 @@ public final class FindingDraft {
     public AnalyticType analyticType = AnalyticType.BEHAVIORAL;
     public String analyticCategory;
     public String findingType;
+    /** The device address: a trimmed literal, not 0.0.0.0/:: (the JSON mapper may set any text; {@link #build} checks it). */
     public String deviceIp;
     public String deviceHostname;
+    /** A MAC in OCSF {@code mac_t} form or null (the mappers check it). */
     public String deviceMac;
     public String deviceUid;
     public DeviceType deviceType = DeviceType.UNKNOWN;
-    public String srcIp;
     public String srcHostname;
     public Integer srcPort;
     public String srcMac;
-    public String dstIp;
     public String dstHostname;
     public Integer dstPort;
-    public final List<Attack> sourceAttacks = new ArrayList<>(2);
-    public final List<RelatedEvent> related = new ArrayList<>(0);
-    public final TreeMap<String, String> unmapped = new TreeMap<>();
+    public final UnmappedMap.Builder unmapped = UnmappedMap.builder();
     public String rawData;
+    private byte[] deviceAddress;
+    private String srcIp;
+    private byte[] srcAddress;
+    private String dstIp;
+    private byte[] dstAddress;
+    private List<Attack> sourceAttacks;
+    private List<RelatedEvent> related;
+
+    /** Sets the device address from a parsed literal (0.0.0.0/:: count as none). */
+    void device(CefAlertMapper.Address a) {
+        deviceIp = usable(a) ? a.text() : null;
+        deviceAddress = deviceIp == null ? null : a.bytes();
+    }
+
+    void src(CefAlertMapper.Address a) {
+        srcIp = usable(a) ? a.text() : null;
+        srcAddress = srcIp == null ? null : a.bytes();
+    }
+
+    void dst(CefAlertMapper.Address a) {
+        dstIp = usable(a) ? a.text() : null;
+        dstAddress = dstIp == null ? null : a.bytes();
+    }
+
+    private static boolean usable(CefAlertMapper.Address a) {
+        return a != null && !a.isUnspecified();
+    }
+
+    /** A MITRE technique the source named itself (added after the table's, each once). */
+    public void addSourceAttack(Attack a) {
+        if (sourceAttacks == null) {
+            sourceAttacks = new ArrayList<>(2);
+        }
+        sourceAttacks.add(a);
+    }
+
+    public void addRelated(RelatedEvent e) {
+        if (related == null) {
+            related = new ArrayList<>(4);
+        }
+        related.add(e);
+    }
 
     /** The OCSF record. {@code raw} is the frame, used for a content-derived uid when the source has no id. */
     public DetectionFinding build(TenantContext tenant, PipelineOptions options, AttackTable attacks, long receivedAtMillis) {
         String findingUid = uid != null ? uid : contentUid();
-        Device device = device();
-        NetworkEndpoint src = endpoint(tenant, srcIp, srcHostname, srcPort, srcMac);
+        if (deviceIp != null && deviceAddress == null) {
+            deviceAddress = IpAddresses.parse(deviceIp);
+            deviceIp = deviceAddress == null || IpAddresses.isUnspecified(deviceAddress) ? null : deviceIp.trim();
+        }
+        String host = blankToNull(deviceHostname);
+        String devUid = blankToNull(deviceUid);
+        Device device = deviceIp == null && host == null && devUid == null ? null
+                : new Device(deviceType, host, deviceIp, deviceMac, null, devUid);
+        NetworkEndpoint src = endpoint(tenant, srcIp, srcAddress, srcHostname, srcPort, srcMac);
         boolean srcFromDevice = false;
         if (src == null && device != null) {
-            src = new NetworkEndpoint(device.hostname(), device.ip(), null, device.mac(),
-                    device.ip() != null ? tenant.scopeOfAddress(deviceAddress) : tenant.scopeOfHostname(device.hostname()));
+            src = new NetworkEndpoint(host, deviceIp, null, deviceMac,
+                    deviceIp != null ? tenant.scopeOfAddress(deviceAddress) : tenant.scopeOfHostname(host));
             srcFromDevice = true;
         }
-        NetworkEndpoint dst = endpoint(tenant, dstIp, dstHostname, dstPort, null);
+        NetworkEndpoint dst = endpoint(tenant, dstIp, dstAddress, dstHostname, dstPort, null);
         List<Evidence> evidences = src == null && dst == null ? List.of()
                 : List.of(new Evidence(src, dst, direction(src, dst)));
         List<ResourceDetails> resources = device == null ? List.of() : List.of(new ResourceDetails("device",
-                first(device.hostname(), device.ip(), device.uid()), device.hostname(), device.ip(), ResourceRole.AFFECTED));
-        List<Observable> observables = new ArrayList<>(6);
+                host != null ? host : deviceIp != null ? deviceIp : devUid, host, deviceIp, ResourceRole.AFFECTED));
+        Observable[] observables = new Observable[8];
+        int n = 0;
         if (device != null) {
-            observable(observables, "device.ip", ObservableType.IP_ADDRESS, device.ip());
-            observable(observables, "device.hostname", ObservableType.HOSTNAME, device.hostname());
-            observable(observables, "device.mac", ObservableType.MAC_ADDRESS, device.mac());
+            n = observable(observables, n, "device.ip", ObservableType.IP_ADDRESS, deviceIp);
+            n = observable(observables, n, "device.hostname", ObservableType.HOSTNAME, host);
+            n = observable(observables, n, "device.mac", ObservableType.MAC_ADDRESS, deviceMac);
         }
         if (src != null && !srcFromDevice) {
-            if (device == null || !java.util.Objects.equals(src.ip(), device.ip())) {
-                observable(observables, "evidences[0].src_endpoint.ip", ObservableType.IP_ADDRESS, src.ip());
+            if (device == null || !Objects.equals(src.ip(), deviceIp)) {
+                n = observable(observables, n, "evidences[0].src_endpoint.ip", ObservableType.IP_ADDRESS, src.ip());
             }
-            if (device == null || !java.util.Objects.equals(src.hostname(), device.hostname())) {
-                observable(observables, "evidences[0].src_endpoint.hostname", ObservableType.HOSTNAME, src.hostname());
+            if (device == null || !Objects.equals(src.hostname(), host)) {
+                n = observable(observables, n, "evidences[0].src_endpoint.hostname", ObservableType.HOSTNAME, src.hostname());
             }
         }
         if (dst != null) {
-            observable(observables, "evidences[0].dst_endpoint.ip", ObservableType.IP_ADDRESS, dst.ip());
-            observable(observables, "evidences[0].dst_endpoint.hostname", ObservableType.HOSTNAME, dst.hostname());
+            n = observable(observables, n, "evidences[0].dst_endpoint.ip", ObservableType.IP_ADDRESS, dst.ip());
+            n = observable(observables, n, "evidences[0].dst_endpoint.hostname", ObservableType.HOSTNAME, dst.hostname());
         }
-        observable(observables, "finding_info.src_url", ObservableType.URL_STRING, srcUrl);
+        n = observable(observables, n, "finding_info.src_url", ObservableType.URL_STRING, srcUrl);
 
         String type = alertType == null || alertType.isEmpty() ? null : alertType;
         Analytic analytic = analyticName == null && analyticUid == null ? null
                 : new Analytic(analyticUid, analyticName, analyticType, analyticCategory);
-        FindingInfo info = new FindingInfo(findingUid, title != null ? title : type != null ? type : "Darktrace alert", desc, srcUrl,
+        String findingTitle = title != null ? title : type != null ? type : "Darktrace alert";
+        FindingInfo info = new FindingInfo(findingUid, findingTitle, desc, srcUrl,
                 findingType == null ? List.of() : List.of(findingType), analytic,
-                attacks.merge(type == null ? "" : type, sourceAttacks), createdTime, startTime, endTime, related);
+                attacks.merge(type == null ? "" : type, sourceAttacks == null ? List.of() : sourceAttacks),
+                createdTime, startTime, endTime, related == null ? List.of() : related);
         Metadata metadata = new Metadata(options.ocsfVersion(), new Product(VENDOR, productName, productVersion),
                 correlationUid, eventCode, logName(), originalTime, receivedAtMillis, tenant.tenantUid());
         return new DetectionFinding(resolved ? FindingActivity.CLOSE : FindingActivity.CREATE, severity,
                 severity == Severity.OTHER ? severityLabel : null, resolved ? FindingStatus.RESOLVED : FindingStatus.NEW,
                 time != null ? time : receivedAtMillis, null, null, timezoneOffset, desc != null ? desc : info.title(),
-                alertable, riskScore, riskLevel(riskScore), metadata, info, device, resources, evidences, observables,
-                rawData, unmapped);
+                alertable, riskScore, riskLevel(riskScore), metadata, info, device, resources, evidences,
+                List.of(Arrays.copyOf(observables, n)), rawData, unmapped.build());
     }
 
     private String contentUid() {
@@ -141,29 +193,13 @@ public final class FindingDraft {
         return UUID.nameUUIDFromBytes(bytes).toString();
     }
 
-    /** The parsed {@link #deviceIp}, set by {@link #device()}. */
-    private byte[] deviceAddress;
-
-    private Device device() {
-        deviceAddress = deviceIp == null ? null : IpAddresses.parse(deviceIp);
-        String ip = deviceAddress == null || IpAddresses.isUnspecified(deviceAddress) ? null : deviceIp.trim();
-        String host = blankToNull(deviceHostname);
-        String devUid = blankToNull(deviceUid);
-        if (ip == null && host == null && devUid == null) {
-            return null;
-        }
-        return new Device(deviceType, host, ip, isMac(deviceMac) ? deviceMac.trim() : null, null, devUid);
-    }
-
-    private static NetworkEndpoint endpoint(TenantContext tenant, String ip, String hostname, Integer port, String mac) {
-        byte[] address = ip == null ? null : IpAddresses.parse(ip);
-        boolean usable = address != null && !IpAddresses.isUnspecified(address);
+    private static NetworkEndpoint endpoint(TenantContext tenant, String ip, byte[] address, String hostname, Integer port, String mac) {
         String host = blankToNull(hostname);
-        if (!usable && host == null) {
+        if (ip == null && host == null) {
             return null;
         }
-        NetworkScope scope = usable ? tenant.scopeOfAddress(address) : tenant.scopeOfHostname(host);
-        return new NetworkEndpoint(host, usable ? ip.trim() : null, port, isMac(mac) ? mac.trim() : null, scope);
+        NetworkScope scope = ip != null ? tenant.scopeOfAddress(address) : tenant.scopeOfHostname(host);
+        return new NetworkEndpoint(host, ip, port, mac, scope);
     }
 
     static ConnectionDirection direction(NetworkEndpoint src, NetworkEndpoint dst) {
@@ -201,10 +237,11 @@ public final class FindingDraft {
         };
     }
 
-    private static void observable(List<Observable> out, String name, ObservableType type, String value) {
+    private static int observable(Observable[] out, int n, String name, ObservableType type, String value) {
         if (value != null && !value.isBlank()) {
-            out.add(new Observable(name, type, value));
+            out[n++] = new Observable(name, type, value);
         }
+        return n;
     }
 
     /** The trimmed address when it is a literal and not 0.0.0.0/::, else null. */
@@ -239,12 +276,8 @@ public final class FindingDraft {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static String first(String... values) {
-        for (String v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
+    /** {@code mac} trimmed when it is an OCSF {@code mac_t}, else null. */
+    public static String macOrNull(String mac) {
+        return isMac(mac) ? mac.trim() : null;
     }
 }

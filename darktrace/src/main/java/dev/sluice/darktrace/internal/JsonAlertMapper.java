@@ -56,7 +56,7 @@ public final class JsonAlertMapper {
         boolean test = TEST_MODEL.equals(d.alertType);
         d.kind = test ? AlertKind.TEST_ALERT : AlertKind.MODEL_BREACH;
         d.productName = "Enterprise Immune System";
-        d.title = d.alertType.isEmpty() ? null : d.alertType;
+        d.title = AlertTypes.modelPath(name);
         d.uid = text(root, "pbid");
         d.srcUrl = text(root, "breachUrl");
         d.desc = text(model, "description");
@@ -69,13 +69,14 @@ public final class JsonAlertMapper {
         used.add("model");
         used.add("pbid");
         used.add("breachUrl");
-        JsonNode percent = root.get("percentscore");
-        JsonNode score = root.get("score");
-        if (percent != null && percent.isNumber() && percent.asDouble() >= 0 && percent.asDouble() <= 100) {
-            d.riskScore = (int) Math.floor(percent.asDouble());
+        // The test alert's fixed score (1) says nothing about risk: it stays in unmapped.
+        Double percent = test ? null : number(root, "percentscore", 0, 100);
+        Double score = test || percent != null ? null : number(root, "score", 0, 1);
+        if (percent != null) {
+            d.riskScore = (int) Math.floor(percent);
             used.add("percentscore");
-        } else if (score != null && score.isNumber() && score.asDouble() >= 0 && score.asDouble() <= 1) {
-            d.riskScore = (int) Math.floor(score.asDouble() * 100);
+        } else if (score != null) {
+            d.riskScore = (int) Math.floor(score * 100);
             used.add("score");
         }
         JsonNode priority = model.get("priority");
@@ -103,7 +104,7 @@ public final class JsonAlertMapper {
             used.add("device");
             d.deviceIp = text(device, "ip");
             d.deviceHostname = text(device, "hostname");
-            d.deviceMac = text(device, "macaddress");
+            d.deviceMac = FindingDraft.macOrNull(text(device, "macaddress"));
             JsonNode did = device.get("did");
             if (did != null && did.isIntegralNumber() && did.asLong() >= 0) {
                 d.deviceUid = did.asText();
@@ -119,7 +120,7 @@ public final class JsonAlertMapper {
             for (JsonNode t : techniques) {
                 Attack a = attacks.attack(text(t, "techniqueID"), null);
                 if (a != null) {
-                    d.sourceAttacks.add(a);
+                    d.addSourceAttack(a);
                 }
             }
         }
@@ -143,9 +144,9 @@ public final class JsonAlertMapper {
         for (String k : new String[] {"title", "id", "incidentEventUrl", "summary", "currentGroup", "activityId", "category"}) {
             used.add(k);
         }
-        JsonNode score = root.get("aiaScore");
-        if (score != null && score.isNumber() && score.asDouble() >= 0 && score.asDouble() <= 100) {
-            d.riskScore = (int) Math.floor(score.asDouble());
+        Double score = number(root, "aiaScore", 0, 100);
+        if (score != null) {
+            d.riskScore = (int) Math.floor(score);
             used.add("aiaScore");
         }
         Severity s = Severities.fromAiAnalystCategory(text(root, "groupCategory"));
@@ -179,7 +180,7 @@ public final class JsonAlertMapper {
             JsonNode first = devices.get(0);
             d.deviceIp = text(first, "ip");
             d.deviceHostname = text(first, "hostname");
-            d.deviceMac = text(first, "mac");
+            d.deviceMac = FindingDraft.macOrNull(text(first, "mac"));
             JsonNode did = first.get("did");
             if (did != null && did.isIntegralNumber() && did.asLong() >= 0) {
                 d.deviceUid = did.asText();
@@ -194,7 +195,7 @@ public final class JsonAlertMapper {
             for (JsonNode r : related) {
                 String pbid = text(r, "pbid");
                 if (pbid != null) {
-                    d.related.add(new RelatedEvent(pbid, AlertTypes.sanitise(text(r, "modelName"))));
+                    d.addRelated(new RelatedEvent(pbid, AlertTypes.sanitise(text(r, "modelName"))));
                 }
             }
         }
@@ -220,9 +221,9 @@ public final class JsonAlertMapper {
         d.deviceHostname = text(root, "hostname");
         d.deviceIp = text(root, "ip_address");
         d.deviceType = DeviceType.SERVER;
-        JsonNode priority = root.get("priority");
-        if (priority != null && priority.isNumber() && priority.asDouble() >= 0 && priority.asDouble() <= 100) {
-            d.riskScore = (int) Math.floor(priority.asDouble());
+        Double priority = number(root, "priority", 0, 100);
+        if (priority != null) {
+            d.riskScore = (int) Math.floor(priority);
             used.add("priority");
         }
         Severity s = Severities.fromLevel(text(root, "priority_level"));
@@ -263,6 +264,27 @@ public final class JsonAlertMapper {
             return java.util.Optional.of(v.asLong());
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * A number in {@code [min, max]}, sent as a JSON number or as numeric text (some Darktrace
+     * payloads quote their scores); null otherwise.
+     */
+    static Double number(JsonNode node, String key, double min, double max) {
+        JsonNode v = node.get(key);
+        double value;
+        if (v != null && v.isNumber()) {
+            value = v.asDouble();
+        } else if (v != null && v.isTextual()) {
+            Double parsed = Severities.decimal(v.asText());
+            if (parsed == null) {
+                return null;
+            }
+            value = parsed;
+        } else {
+            return null;
+        }
+        return value >= min && value <= max ? value : null;
     }
 
     /** Text of a scalar field; null for missing, null, empty or non-scalar values. */

@@ -81,30 +81,70 @@ public final class Severities {
     }
 
     /**
-     * A Darktrace score as an integer percent 0–100: "97", "97%", or a fraction 0–1 ("0.871" → 87).
-     * Null when it is not a number in range.
+     * A Darktrace score whose scale is not known from its key, as an integer percent 0–100: "97",
+     * "97%", or a fraction 0–1 ("0.871" → 87; "1" without a point is 1 %). Null when it is not a
+     * number in range.
      */
     public static Integer scorePercent(String text) {
+        Double v = decimal(stripPercent(text));
+        if (v == null || v > 100) {
+            return null;
+        }
+        String s = text.trim();
+        boolean fraction = v <= 1 && (s.indexOf('.') >= 0 || v == 0);
+        return (int) Math.floor(fraction ? v * 100 : v);
+    }
+
+    /** A value on a 0–100 scale (AI Analyst {@code aiaScore}, system status {@code priority}): "54", "54.5", "54%" → 54. */
+    public static Integer percent(String text) {
+        Double v = decimal(stripPercent(text));
+        return v == null || v > 100 ? null : (int) Math.floor(v);
+    }
+
+    /**
+     * Darktrace's breach {@code score}, a fraction 0–1 ("0.871" → 87, "1" → 100). A value above 1
+     * (up to 100) can only be a percent and is read as one.
+     */
+    public static Integer fractionScore(String text) {
+        Double v = decimal(stripPercent(text));
+        if (v == null || v > 100) {
+            return null;
+        }
+        return (int) Math.floor(v <= 1 ? v * 100 : v);
+    }
+
+    private static String stripPercent(String text) {
         if (text == null) {
             return null;
         }
         String s = text.trim();
-        if (s.endsWith("%")) {
-            s = s.substring(0, s.length() - 1).trim();
+        return s.endsWith("%") ? s.substring(0, s.length() - 1).trim() : s;
+    }
+
+    /**
+     * A non-negative plain decimal ({@code 12}, {@code 0.5}, {@code .5}), at most 24 characters;
+     * null for anything else (signs, exponents, NaN, hex — which {@link Double#parseDouble} would take).
+     */
+    public static Double decimal(String text) {
+        if (text == null) {
+            return null;
         }
+        String s = text.trim();
         if (s.isEmpty() || s.length() > 24) {
             return null;
         }
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return null;
+        boolean point = false;
+        boolean digit = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.' && !point) {
+                point = true;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else {
+                return null;
+            }
         }
-        if (Double.isNaN(v) || v < 0 || v > 100) {
-            return null;
-        }
-        boolean fraction = v <= 1 && (s.indexOf('.') >= 0 || v == 0);
-        return (int) Math.floor(fraction ? v * 100 : v);
+        return digit ? Double.parseDouble(s) : null;
     }
 }

@@ -39,6 +39,23 @@ class SeveritiesTest {
     }
 
     @Test
+    void readsEachScoreOnItsOwnScale() {
+        assertEquals(100, Severities.fractionScore("1"));
+        assertEquals(91, Severities.fractionScore("0.915"));
+        assertEquals(64, Severities.fractionScore("64"));
+        assertEquals(1, Severities.percent("1"));
+        assertEquals(54, Severities.percent("54.9"));
+        assertEquals(54, Severities.percent("54%"));
+        assertNull(Severities.percent("101"));
+        assertNull(Severities.percent("-3"));
+        assertNull(Severities.fractionScore("1e2"));
+        assertNull(Severities.decimal("0x10"));
+        assertNull(Severities.decimal("Infinity"));
+        assertNull(Severities.decimal("."));
+        assertEquals(0.5, Severities.decimal(".5"));
+    }
+
+    @Test
     void mapsPrioritiesAndCategories() {
         assertEquals(Severity.HIGH, Severities.fromModelPriority(4));
         assertEquals(Severity.CRITICAL, Severities.fromModelPriority(5));

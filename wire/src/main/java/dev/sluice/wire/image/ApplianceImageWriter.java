@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -45,20 +46,30 @@ public final class ApplianceImageWriter {
 
   /** Writes the image for {@code config.platform()}. */
   public static void write(BootstrapConfig config, Path payloadTar, Path target) throws IOException {
+    write(config, payloadTar, target, bytes -> { });
+  }
+
+  /**
+   * Writes the image for {@code config.platform()}, reporting progress: {@code bytesRead} is told
+   * each chunk of the payload read, which happens twice (once to digest it for the manifest, once
+   * to copy it into the image), so a build reads {@code 2 × size(payloadTar)} bytes in all.
+   */
+  public static void write(BootstrapConfig config, Path payloadTar, Path target, LongConsumer bytesRead)
+      throws IOException {
     switch (config.platform()) {
-      case ESXI -> writeOva(config, payloadTar, OvfDescriptor.Hardware.DEFAULT, target);
-      case HYPERV -> writeHyperV(config, payloadTar, OvfDescriptor.Hardware.DEFAULT, target);
+      case ESXI -> writeOva(config, payloadTar, OvfDescriptor.Hardware.DEFAULT, target, bytesRead);
+      case HYPERV -> writeHyperV(config, payloadTar, OvfDescriptor.Hardware.DEFAULT, target, bytesRead);
     }
   }
 
-  public static void writeOva(BootstrapConfig config, Path payloadTar, OvfDescriptor.Hardware hardware, Path target)
-      throws IOException {
+  public static void writeOva(BootstrapConfig config, Path payloadTar, OvfDescriptor.Hardware hardware, Path target,
+      LongConsumer bytesRead) throws IOException {
     String base = baseName(config);
     String diskName = base + "-disk1.tar";
     long diskSize = Files.size(payloadTar);
     byte[] ovf = OvfDescriptor.write(config, diskName, diskSize, hardware).getBytes(StandardCharsets.UTF_8);
     byte[] manifest = ("SHA256(" + base + ".ovf)= " + sha256(ovf) + "\n"
-        + "SHA256(" + diskName + ")= " + sha256(payloadTar) + "\n").getBytes(StandardCharsets.UTF_8);
+        + "SHA256(" + diskName + ")= " + sha256(payloadTar, bytesRead) + "\n").getBytes(StandardCharsets.UTF_8);
     try (OutputStream file = Files.newOutputStream(target);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_ERROR);
@@ -68,14 +79,14 @@ public final class ApplianceImageWriter {
       disk.setSize(diskSize);
       disk.setMode(0644);
       tar.putArchiveEntry(disk);
-      Files.copy(payloadTar, tar);
+      copy(payloadTar, tar, bytesRead);
       tar.closeArchiveEntry();
       tar.finish();
     }
   }
 
-  public static void writeHyperV(BootstrapConfig config, Path payloadTar, OvfDescriptor.Hardware hardware, Path target)
-      throws IOException {
+  public static void writeHyperV(BootstrapConfig config, Path payloadTar, OvfDescriptor.Hardware hardware, Path target,
+      LongConsumer bytesRead) throws IOException {
     String base = baseName(config);
     String diskName = base + "-disk1.tar";
     long diskSize = Files.size(payloadTar);
@@ -92,7 +103,7 @@ public final class ApplianceImageWriter {
             new HyperVDefinition.NetworkAdapter("Syslog", "Syslog interface: receives events from senders")),
         BootstrapProperties.toMap(config));
     byte[] json = JSON.writeValueAsBytes(definition);
-    byte[] manifest = (sha256(json) + "  " + base + ".json\n" + sha256(payloadTar) + "  " + diskName + "\n")
+    byte[] manifest = (sha256(json) + "  " + base + ".json\n" + sha256(payloadTar, bytesRead) + "  " + diskName + "\n")
         .getBytes(StandardCharsets.UTF_8);
     try (OutputStream file = Files.newOutputStream(target);
         ZipOutputStream zip = new ZipOutputStream(file)) {
@@ -103,7 +114,7 @@ public final class ApplianceImageWriter {
       zip.write(manifest);
       zip.closeEntry();
       zip.putNextEntry(new ZipEntry(diskName));
-      Files.copy(payloadTar, zip);
+      copy(payloadTar, zip, bytesRead);
       zip.closeEntry();
       zip.finish();
     }
@@ -122,12 +133,26 @@ public final class ApplianceImageWriter {
     return HexFormat.of().formatHex(digest().digest(content));
   }
 
-  static String sha256(Path file) throws IOException {
+  static String sha256(Path file, LongConsumer bytesRead) throws IOException {
     MessageDigest digest = digest();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
+      transfer(in, OutputStream.nullOutputStream(), bytesRead);
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  static void copy(Path file, OutputStream out, LongConsumer bytesRead) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      transfer(in, out, bytesRead);
+    }
+  }
+
+  private static void transfer(InputStream in, OutputStream out, LongConsumer bytesRead) throws IOException {
+    byte[] buffer = new byte[256 * 1024];
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      out.write(buffer, 0, n);
+      bytesRead.accept(n);
+    }
   }
 
   static MessageDigest digest() {

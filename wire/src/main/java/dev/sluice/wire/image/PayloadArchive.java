@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -69,6 +70,11 @@ public final class PayloadArchive {
 
   /** Writes the entries as a tar file. */
   public static void write(List<Entry> entries, Path target) throws IOException {
+    write(entries, target, bytes -> { });
+  }
+
+  /** Writes the entries as a tar file, telling {@code bytesRead} each chunk read from a source file. */
+  public static void write(List<Entry> entries, Path target, LongConsumer bytesRead) throws IOException {
     try (OutputStream file = Files.newOutputStream(target);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -78,7 +84,7 @@ public final class PayloadArchive {
         if (entry.source() != null) {
           header.setSize(Files.size(entry.source()));
           tar.putArchiveEntry(header);
-          Files.copy(entry.source(), tar);
+          ApplianceImageWriter.copy(entry.source(), tar, bytesRead);
         } else {
           header.setSize(entry.content().length);
           tar.putArchiveEntry(header);

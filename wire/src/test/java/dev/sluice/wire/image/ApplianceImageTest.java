@@ -40,6 +40,20 @@ class ApplianceImageTest {
   }
 
   @Test
+  void progressCountsEverySourceByteOfPayloadAndImage() throws IOException {
+    Path jar = Files.write(dir.resolve("big.jar"), new byte[700_000]);
+    Path tar = dir.resolve("payload.tar");
+    long[] payloadBytes = {0};
+    PayloadArchive.write(PayloadArchive.applianceSoftware("0.1.0", List.of(jar)), tar, n -> payloadBytes[0] += n);
+    assertEquals(700_000, payloadBytes[0], "the jar is read once into the payload");
+    for (BootstrapConfig config : List.of(SampleBootstrap.esxi(), SampleBootstrap.hyperV())) {
+      long[] imageBytes = {0};
+      ApplianceImageWriter.write(config, tar, dir.resolve("image-" + config.platform()), n -> imageBytes[0] += n);
+      assertEquals(2 * Files.size(tar), imageBytes[0], config.platform() + ": the payload is digested once and copied once");
+    }
+  }
+
+  @Test
   void ovaMembersAreDescriptorManifestPayloadInThatOrder() throws IOException {
     Path ova = dir.resolve("a.ova");
     ApplianceImageWriter.write(SampleBootstrap.esxi(), payload(), ova);
