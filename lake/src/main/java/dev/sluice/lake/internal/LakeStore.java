@@ -228,9 +228,11 @@ public final class LakeStore implements AutoCloseable {
           ids.addEach(tenant, appliance, offsets, take);
         }
         Set<Long> mine = pending.get(pendingKey(tenant, appliance));
-        mine.removeAll(claimed);
-        if (mine.isEmpty()) {
-          pending.remove(pendingKey(tenant, appliance));
+        if (mine != null) {
+          mine.removeAll(claimed);
+          if (mine.isEmpty()) {
+            pending.remove(pendingKey(tenant, appliance));
+          }
         }
         ingestLock.notifyAll();
       }
