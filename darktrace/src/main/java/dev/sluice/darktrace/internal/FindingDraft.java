@@ -185,7 +185,23 @@ public final class FindingDraft {
                 severity == Severity.OTHER ? severityLabel : null, resolved ? FindingStatus.RESOLVED : FindingStatus.NEW,
                 time != null ? time : receivedAtMillis, null, null, timezoneOffset, desc != null ? desc : info.title(),
                 alertable, riskScore, riskLevel(riskScore), metadata, info, device, resources, evidences,
-                List.of(Arrays.copyOf(observables, n)), rawData, unmapped.build());
+                listOf(observables, n), rawData, unmapped.build());
+    }
+
+    /** The first {@code n} elements as an immutable list, without the copy {@code List.of(E...)} makes. */
+    static <T> List<T> listOf(T[] a, int n) {
+        return switch (n) {
+            case 0 -> List.of();
+            case 1 -> List.of(a[0]);
+            case 2 -> List.of(a[0], a[1]);
+            case 3 -> List.of(a[0], a[1], a[2]);
+            case 4 -> List.of(a[0], a[1], a[2], a[3]);
+            case 5 -> List.of(a[0], a[1], a[2], a[3], a[4]);
+            case 6 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5]);
+            case 7 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+            case 8 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+            default -> List.of(Arrays.copyOf(a, n));
+        };
     }
 
     private String contentUid() {
