@@ -206,8 +206,9 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
             if (keys == null) {
                 throw new IllegalStateException("already built");
             }
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(value, () -> "value of " + key);
+            if (key == null || value == null) {
+                throw new NullPointerException(key == null ? "key" : "value of " + key);
+            }
             if (size == keys.length) {
                 keys = Arrays.copyOf(keys, size * 2);
                 values = Arrays.copyOf(values, size * 2);

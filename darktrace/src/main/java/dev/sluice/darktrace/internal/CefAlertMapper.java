@@ -543,8 +543,7 @@ public final class CefAlertMapper {
             if (i < 0) {
                 return null;
             }
-            String v = value(i);
-            return v.isBlank() ? null : v.trim();
+            return FindingDraft.trimToNull(value(i));
         }
 
         /** Marks pair {@code i} (and its label, for a custom field) as mapped. */

@@ -289,7 +289,23 @@ public final class FindingDraft {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return s == null ? null : trimToNull(s);
+    }
+
+    /**
+     * {@code s.isBlank() ? null : s.trim()}, answered without scanning when the text starts with
+     * printable ASCII and does not end in a space or control character (the usual case).
+     */
+    static String trimToNull(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return null;
+        }
+        char first = s.charAt(0);
+        if (first > ' ' && first < 0x7f && s.charAt(n - 1) > ' ') {
+            return s;
+        }
+        return s.isBlank() ? null : s.trim();
     }
 
     /** {@code mac} trimmed when it is an OCSF {@code mac_t}, else null. */
