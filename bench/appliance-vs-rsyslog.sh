@@ -4,6 +4,10 @@
 # realistic Darktrace mix, octet-counted). Interleaved rounds; prints one line per run and the
 # medians. See docs/benchmarks.md section 5.
 #   bench/appliance-vs-rsyslog.sh [COUNT] [ROUNDS] [CONNECTIONS]
+# Environment: WARMUP (events before measuring, default 100000); MODES (default
+# "rsyslog spool lake"; e.g. MODES="rsyslog spool" skips the lake); RUN_LIMIT (seconds a
+# measured appliance run may take, default 120; past it the run reports what was durable in the
+# spool or stored by the lake by then, with complete=false).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -11,6 +15,8 @@ COUNT="${1:-300000}"
 WARMUP="${WARMUP:-100000}"
 ROUNDS="${2:-3}"
 CONNECTIONS="${3:-1}"
+MODES="${MODES:-rsyslog spool lake}"
+RUN_LIMIT="${RUN_LIMIT:-120}"
 WORK="$(mktemp -d /tmp/sluice-appliance-bench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
@@ -28,13 +34,16 @@ generate() { # port [count]
 run_appliance() { # mode
   local port dir log
   port="$(free_port)"; dir="$WORK/$1-$RANDOM"; log="$dir.log"
-  "$JAVA" --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx1g -cp "$CP" dev.sluice.bench.ApplianceReceiveBenchmark "$1" "$port" "$COUNT" "$dir" "$WARMUP" >"$log" 2>&1 &
+  "$JAVA" --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx1g -cp "$CP" dev.sluice.bench.ApplianceReceiveBenchmark "$1" "$port" "$COUNT" "$dir" "$WARMUP" "$RUN_LIMIT" >"$log" 2>&1 &
   local pid=$!
   until grep -q '^ready' "$log" 2>/dev/null; do sleep 0.1; done
   generate "$port" "$WARMUP"
   until grep -q '^warm' "$log" 2>/dev/null; do sleep 0.1; done
-  generate "$port"
+  generate "$port" &
+  local gen=$!
   wait "$pid"
+  kill "$gen" 2>/dev/null || true
+  wait "$gen" 2>/dev/null || true
   grep '^result' "$log" | sed "s/^result /result connections=$CONNECTIONS /"
   rm -rf "$dir"
 }
@@ -74,12 +83,16 @@ CONF
 
 results="$WORK/results.txt"
 for ((r = 1; r <= ROUNDS; r++)); do
-  run_rsyslog | tee -a "$results"
-  run_appliance spool | tee -a "$results"
-  run_appliance lake | tee -a "$results"
+  for mode in $MODES; do
+    if [[ $mode == rsyslog ]]; then
+      run_rsyslog | tee -a "$results"
+    else
+      run_appliance "$mode" | tee -a "$results"
+    fi
+  done
 done
 echo "medians (events/s) over $ROUNDS rounds, $COUNT events, $CONNECTIONS connection(s):"
-for mode in rsyslog spool lake; do
+for mode in $MODES; do
   grep "mode=$mode " "$results" | sed 's/.*events_per_s=\([0-9]*\).*/\1/' | sort -n \
     | awk -v m="$mode" '{a[NR]=$1} END {printf "  %-8s %s\n", m, a[int((NR+1)/2)]}'
 done

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.lake.internal.LakeFiles;
-import dev.sluice.lake.internal.LakeStore;
-import dev.sluice.lake.internal.QueryRuns;
 import dev.sluice.wire.ingest.IngestEvent;
 import dev.sluice.wire.ingest.IngestResponse;
 import dev.sluice.wire.ingest.IngestResponse.EventRejection;
@@ -47,7 +45,7 @@ class LakeServiceTest {
         new LakeConfig(dir, Duration.ofHours(1), Duration.ofHours(1), t -> t.equals("short") ? 3 : 90, limits),
         (appliance, integration) -> integration.startsWith(appliance.tenantId() + "-int"),
         Clock.fixed(Instant.ofEpochMilli(Alerts.T0), ZoneOffset.UTC),
-        new LakeStore.Settings(4, 256L * 1024 * 1024, Duration.ofMinutes(2), "512MB"));
+        new StorageSettings(4, 256L * 1024 * 1024, Duration.ofMinutes(2), "512MB"));
   }
 
   @AfterAll
@@ -272,9 +270,9 @@ class LakeServiceTest {
   void asynchronousQueryRunsToAPagedResult() throws Exception {
     ingest("async", "appl-1", "b1", Alerts.events("appl-1", 0, 25));
     lake.flush();
-    QueryRuns.QueryRunOrError submitted = lake.submitQuery("async",
+    QuerySubmission submitted = lake.submitQuery("async",
         new QueryRequest("SELECT event_id FROM alerts ORDER BY event_id", null, null));
-    String id = submitted.run().id();
+    String id = assertInstanceOf(QuerySubmission.Submitted.class, submitted).run().id();
     QueryRun run = awaitFinished("async", id);
     assertEquals(QueryRun.Outcome.SUCCEEDED, run.result());
     assertEquals(25, run.rowCount());
@@ -283,7 +281,7 @@ class LakeServiceTest {
     String key = null;
     int pages = 0;
     do {
-      QueryPage page = lake.queryResults("async", id, 10, key).page();
+      QueryPage page = assertInstanceOf(QueryPageOutcome.Page.class, lake.queryResults("async", id, 10, key)).page();
       page.rows().forEach(r -> ids.add(r.get(0)));
       key = page.nextKey();
       pages++;
@@ -295,9 +293,9 @@ class LakeServiceTest {
 
   @Test
   void canceledQueryEndsCanceled() throws Exception {
-    QueryRuns.QueryRunOrError submitted = lake.submitQuery("cancel", new QueryRequest(
+    QuerySubmission submitted = lake.submitQuery("cancel", new QueryRequest(
         "SELECT count(*) FROM range(100000000) a, range(100000000) b WHERE a.range + b.range = -1", null, null));
-    String id = submitted.run().id();
+    String id = assertInstanceOf(QuerySubmission.Submitted.class, submitted).run().id();
     Thread.sleep(300);
     lake.cancelQuery("cancel", id);
     QueryRun run = awaitFinished("cancel", id);

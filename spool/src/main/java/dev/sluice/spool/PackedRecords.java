@@ -32,7 +32,7 @@ final class PackedRecords {
   void clear(long keepBytes) {
     size = 0;
     count = 0;
-    if (bytes.length > 2 * keepBytes && bytes.length > INITIAL_BYTES) {
+    if (bytes.length > 4 * keepBytes && bytes.length > INITIAL_BYTES) {
       bytes = new byte[INITIAL_BYTES];
     }
   }

@@ -346,6 +346,40 @@ class SpoolTest {
     }
   }
 
+  @Test
+  void appendAllQueuesPackedRecordsInOrderWithConsecutiveOffsets() throws Exception {
+    try (Spool spool = Spool.open(dir, Records.small(1 << 20))) {
+      appendRange(spool, 0, 3);
+      // Records 3..9 packed into one array with gaps between them, as a receive batch holds them.
+      java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+      int[] offsets = new int[7];
+      int[] lengths = new int[7];
+      for (int i = 0; i < 7; i++) {
+        packed.write(new byte[] {9, 9, 9});
+        byte[] r = Records.forOffset(3 + i);
+        offsets[i] = packed.size();
+        lengths[i] = r.length;
+        packed.write(r);
+      }
+      assertEquals(3, spool.appendAll(packed.toByteArray(), offsets, lengths, 7));
+      appendRange(spool, 10, 12);
+      assertTrue(spool.awaitDurable(11, Duration.ofSeconds(10)));
+      List<SpoolRecord> all = Records.readAll(spool, 0);
+      assertEquals(12, all.size());
+      Records.assertConsecutive(all, 0);
+    }
+  }
+
+  @Test
+  void appendAllQueuesNothingWhenOneRecordIsTooLarge() throws Exception {
+    try (Spool spool = Spool.open(dir, Records.small(1 << 20))) {
+      byte[] bytes = new byte[6 << 10];
+      assertThrows(IllegalArgumentException.class,
+          () -> spool.appendAll(bytes, new int[] {0, 10}, new int[] {10, 5 << 10}, 2));
+      assertEquals(0, spool.nextOffset());
+    }
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);

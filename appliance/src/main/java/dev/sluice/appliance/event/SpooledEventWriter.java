@@ -72,6 +72,14 @@ public final class SpooledEventWriter extends OutputStream {
     jsonStart = -1;
   }
 
+  /** Gives back an array that grew beyond {@code maxBytes}; only between records. */
+  public void trim(int maxBytes) {
+    if (bytes.length > maxBytes && size == 0) {
+      bytes = new byte[64];
+      size = 0;
+    }
+  }
+
   public byte[] array() {
     return bytes;
   }

@@ -125,7 +125,8 @@ final class ConnectionPipeline {
           resume = true;
         }
         head.reset();
-        if (free.size() < MAX_IN_FLIGHT) {
+        // In flight, plus the one being filled: that many circulate on a busy connection.
+        if (free.size() <= MAX_IN_FLIGHT) {
           free.addLast(head);
         }
       }

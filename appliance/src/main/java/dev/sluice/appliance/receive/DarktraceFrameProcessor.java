@@ -1,6 +1,7 @@
 package dev.sluice.appliance.receive;
 
 import dev.sluice.darktrace.AcceptedFormats;
+import dev.sluice.darktrace.AlertKind;
 import dev.sluice.darktrace.DarktracePipeline;
 import dev.sluice.darktrace.DarktraceResult;
 import dev.sluice.darktrace.IpRange;
@@ -20,6 +21,8 @@ import java.util.Locale;
  * once per configuration, not per frame.
  */
 public final class DarktraceFrameProcessor implements FrameProcessor {
+  private static final String[] KIND_NAMES = java.util.Arrays.stream(AlertKind.values())
+      .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
   private final DarktracePipeline pipeline = new DarktracePipeline();
   private final String tenantId;
   private volatile Converted cache;
@@ -84,7 +87,7 @@ public final class DarktraceFrameProcessor implements FrameProcessor {
     if (result instanceof DarktraceResult.Accepted a) {
       String host = a.senderHostname() != null ? a.senderHostname() : a.syslog().hostname();
       DetectionFinding finding = a.finding();
-      return new Outcome.Accepted(host, a.kind().name().toLowerCase(Locale.ROOT), a.testAlert(),
+      return new Outcome.Accepted(host, KIND_NAMES[a.kind().ordinal()], a.testAlert(),
           sink -> {
             JsonGenerator g = sink.generator();
             OcsfJsonWriter.write(finding, g);

@@ -11,8 +11,10 @@ import java.util.Arrays;
  */
 final class FrameBatch {
   /** A batch is handed over once it holds this many frames or this many bytes. */
-  static final int MAX_FRAMES = 256;
+  static final int MAX_FRAMES = 128;
   static final int TARGET_BYTES = 128 * 1024;
+  /** Output arrays that grew beyond this (huge records) are given back when reused. */
+  static final int MAX_OUTPUT_BYTES = 1 << 20;
 
   // Input, filled on the event loop. A discarded frame has length -1 and a code.
   byte[] data = new byte[TARGET_BYTES];
@@ -25,7 +27,7 @@ final class FrameBatch {
   final long[] discardSizes = new long[MAX_FRAMES];
 
   // Output, filled by a worker.
-  final SpooledEventWriter records = new SpooledEventWriter(4 * TARGET_BYTES);
+  final SpooledEventWriter records = new SpooledEventWriter(64 * 1024);
   final JsonSink json = new JsonSink(records);
   int recordCount;
   final int[] recordStarts = new int[MAX_FRAMES];
@@ -74,6 +76,7 @@ final class FrameBatch {
     if (data.length > 2 * TARGET_BYTES) {
       data = new byte[TARGET_BYTES];
     }
+    records.trim(MAX_OUTPUT_BYTES);
     dataSize = 0;
     count = 0;
     recordCount = 0;

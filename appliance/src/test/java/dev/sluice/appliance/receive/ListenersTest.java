@@ -3,9 +3,12 @@ package dev.sluice.appliance.receive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.appliance.event.SpooledEvent;
 import dev.sluice.appliance.testing.FakeProcessor;
 import dev.sluice.spool.Spool;
 import dev.sluice.spool.SpoolConfig;
+import dev.sluice.spool.SpoolReader;
+import dev.sluice.spool.SpoolRecord;
 import dev.sluice.wire.control.IntegrationConfig;
 import dev.sluice.wire.control.ListenerState;
 import dev.sluice.wire.control.TenantSettings;
@@ -115,6 +118,38 @@ class ListenersTest {
     assertEquals(1L, quarantine.countsByCode().get("NOT_CEF"));
     assertEquals("garbage", quarantine.recent(1).get(0).excerpt());
     assertTrue(spool.awaitDurable(3, Duration.ofSeconds(5)));
+  }
+
+  @Test
+  void framesOfOneConnectionReachTheSpoolInTheOrderSentAcrossParallelWorkers() throws Exception {
+    int port = freePort();
+    listeners.reconcile(List.of(integration("int-1", port)), new TenantSettings(null, null));
+    Socket s = connect(port, "127.0.0.1");
+    int n = 5000; // dozens of batches, processed by two workers at once
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      all.append(i % 97 == 0 ? "garbage " + i : "h CEF:0|seq=" + i).append('\n');
+    }
+    send(s, all.toString());
+    int rejected = (n + 96) / 97;
+    await(() -> accepted("int-1") == n - rejected && quarantine.total() == rejected, "frames");
+    assertTrue(spool.awaitDurable(n - rejected - 1, Duration.ofSeconds(10)));
+    List<Integer> order = new ArrayList<>();
+    SpoolReader reader = spool.reader(0);
+    while (order.size() < n - rejected) {
+      for (SpoolRecord r : reader.poll(1000, 1 << 24, Duration.ofSeconds(5))) {
+        String json = new String(SpooledEvent.decode(r.payload()).orElseThrow().ocsfJson(),
+            StandardCharsets.UTF_8);
+        order.add(Integer.parseInt(json.replaceAll(".*seq=(\\d+).*", "$1")));
+      }
+    }
+    List<Integer> expected = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (i % 97 != 0) {
+        expected.add(i);
+      }
+    }
+    assertEquals(expected, order);
   }
 
   @Test

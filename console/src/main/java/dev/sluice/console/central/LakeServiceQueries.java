@@ -8,10 +8,11 @@ import dev.sluice.console.backend.Principal;
 import dev.sluice.lake.LakeError;
 import dev.sluice.lake.LakeService;
 import dev.sluice.lake.QueryPage;
+import dev.sluice.lake.QueryPageOutcome;
 import dev.sluice.lake.QueryRequest;
 import dev.sluice.lake.QueryResult;
 import dev.sluice.lake.QueryRun;
-import dev.sluice.lake.internal.QueryRuns;
+import dev.sluice.lake.QuerySubmission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,11 +63,11 @@ final class LakeServiceQueries implements LakeQueries {
       runId = pageKey.substring(0, separator);
       lakeKey = pageKey.substring(separator + 1);
     } else {
-      QueryRuns.QueryRunOrError submitted = lake.submitQuery(tenant, new QueryRequest(sql, null, null));
-      if (submitted.error() != null) {
-        return refused(submitted.error());
+      QuerySubmission submitted = lake.submitQuery(tenant, new QueryRequest(sql, null, null));
+      if (submitted instanceof QuerySubmission.Refused refusal) {
+        return refused(refusal.error());
       }
-      runId = submitted.run().id();
+      runId = ((QuerySubmission.Submitted) submitted).run().id();
     }
     Optional<QueryRun> run = finished(lake, tenant, runId);
     if (run.isEmpty()) {
@@ -79,11 +80,11 @@ final class LakeServiceQueries implements LakeQueries {
       return error == null ? Outcome.refused("QUERY_FAILED", "The query did not succeed.")
           : refused(error);
     }
-    QueryRuns.PageOrError page = lake.queryResults(tenant, runId, pageSize, lakeKey);
-    if (page.error() != null) {
-      return refused(page.error());
+    QueryPageOutcome page = lake.queryResults(tenant, runId, pageSize, lakeKey);
+    if (page instanceof QueryPageOutcome.Unavailable unavailable) {
+      return refused(unavailable.error());
     }
-    QueryPage rows = page.page();
+    QueryPage rows = ((QueryPageOutcome.Page) page).page();
     List<String> columns = new ArrayList<>();
     for (QueryResult.Column column : rows.columns()) {
       columns.add(column.name());
