@@ -203,8 +203,12 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
         }
 
         private void add(String key, String value, boolean isWeak) {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(value, () -> "value of " + key);
+            if (keys == null) {
+                throw new IllegalStateException("already built");
+            }
+            if (key == null || value == null) {
+                throw new NullPointerException(key == null ? "key" : "value of " + key);
+            }
             if (size == keys.length) {
                 keys = Arrays.copyOf(keys, size * 2);
                 values = Arrays.copyOf(values, size * 2);
@@ -216,23 +220,36 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
             size++;
         }
 
+        /** The map; the builder's arrays become the map's, so the builder cannot be used afterwards. */
         public UnmappedMap build() {
+            if (keys == null) {
+                throw new IllegalStateException("already built");
+            }
             if (size == 0) {
+                keys = null;
                 return EMPTY;
             }
             sort();
-            String[] k = new String[size];
-            String[] v = new String[size];
+            String[] k = keys;
+            String[] v = values;
+            keys = null;
             int n = 0;
             for (int i = 0; i < size; ) {
                 int j = i + 1;
-                while (j < size && keys[j].equals(keys[i])) {
+                while (j < size && k[j].equals(k[i])) {
                     j++;
                 }
-                k[n] = keys[i];
-                v[n++] = values[winner(i, j)];
+                String value = v[winner(i, j)];
+                k[n] = k[i];
+                v[n++] = value;
                 i = j;
             }
+            if (n < size) {
+                Arrays.fill(k, n, size, null);
+                Arrays.fill(v, n, size, null);
+            }
+            values = null;
+            weak = null;
             return new UnmappedMap(k, v, 0, n);
         }
 
