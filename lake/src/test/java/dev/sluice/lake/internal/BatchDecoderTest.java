@@ -177,6 +177,59 @@ class BatchDecoderTest {
     return assertInstanceOf(BatchDecoder.Result.Malformed.class, result).code();
   }
 
+  /** Every column of the record is an attribute of the schema, of the same shape (the reader relies on it). */
+  @Test
+  void everyOcsfColumnMatchesItsSchemaAttribute() {
+    OcsfRules rules = OcsfRules.detectionFinding();
+    List<String> mismatches = new ArrayList<>();
+    for (OcsfColumns.Node child : OcsfColumns.OCSF.children()) {
+      checkColumn(rules.root, child, "", mismatches);
+    }
+    assertEquals(List.of(), mismatches);
+  }
+
+  private static void checkColumn(OcsfRules.ShapeRule shape, OcsfColumns.Node node, String path,
+      List<String> mismatches) {
+    String at = path.isEmpty() ? node.name() : path + "." + node.name();
+    OcsfRules.AttrRule attr = shape.byName.get(node.name());
+    if (attr == null) {
+      mismatches.add(at + ": not an attribute of " + shape.name);
+      return;
+    }
+    OcsfColumns.Node value = node;
+    if (node instanceof OcsfColumns.ListOf list) {
+      if (!attr.isArray) {
+        mismatches.add(at + ": a list column for a single value");
+      }
+      value = list.element();
+    } else if (attr.isArray) {
+      mismatches.add(at + ": a single column for an array");
+    }
+    if (value instanceof OcsfColumns.Struct struct) {
+      if (attr.kind != OcsfRules.ValueKind.SHAPE) {
+        mismatches.add(at + ": a struct column for " + attr.typeName);
+        return;
+      }
+      for (OcsfColumns.Node child : struct.children()) {
+        checkColumn(attr.shape, child, at, mismatches);
+      }
+    } else if (value instanceof OcsfColumns.Leaf leaf) {
+      boolean ok = attr.kind == OcsfRules.ValueKind.SCALAR && switch (attr.type.base()) {
+        case STRING -> leaf.kind() == OcsfColumns.Kind.STRING;
+        case INTEGER -> leaf.kind() == OcsfColumns.Kind.INT || leaf.kind() == OcsfColumns.Kind.LONG;
+        case LONG -> leaf.kind() == OcsfColumns.Kind.LONG;
+        case FLOAT -> leaf.kind() == OcsfColumns.Kind.DOUBLE;
+        case BOOLEAN -> leaf.kind() == OcsfColumns.Kind.BOOLEAN;
+        case JSON -> false;
+      };
+      if (!ok) {
+        mismatches.add(at + ": a " + leaf.kind() + " column for " + attr.typeName);
+      }
+    } else {
+      mismatches.add(at + ": a list of lists");
+    }
+  }
+
   @Test
   void plainDottedIpv4IsRecognizedWithoutTheRegex() {
     for (String ok : List.of("0.0.0.0", "10.1.20.30", "255.255.255.255")) {
