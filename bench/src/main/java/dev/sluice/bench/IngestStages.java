@@ -32,7 +32,7 @@ final class IngestStages {
     byte[] sink = new byte[64 * 1024];
     try (BufferAllocator allocator = new RootAllocator()) {
       BatchDecoder decoder = new BatchDecoder(allocator);
-      for (int round = 0; round < 3; round++) {
+      for (int round = 0; round < 6; round++) {
         EventIdIndex ids = new EventIdIndex();
         long gunzip = 0;
         long decode = 0;

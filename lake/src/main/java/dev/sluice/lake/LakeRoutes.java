@@ -24,7 +24,7 @@ import java.util.Optional;
  * POST   /api/v1/lake/ingest                    appliance → gzip JSON IngestBatch → IngestResponse
  * POST   /api/v1/lake/queries                   {"sql","from","to"} → 202 {"id","status",...}
  * GET    /api/v1/lake/queries/{id}              → {"id","status","result","error",...}
- * GET    /api/v1/lake/queries/{id}/results      ?pageSize=&amp;pageKey= → {"columns","rows","nextKey"}
+ * GET    /api/v1/lake/queries/{id}/results      ?pageSize=&amp;pageKey= → {"columns","rows","nextKey","previousKey"}
  * DELETE /api/v1/lake/queries/{id}              cancel → status
  * POST   /api/v1/lake/query                     {"sql","from","to"} → {"columns","rows","truncated"}
  * </pre>
@@ -198,6 +198,7 @@ public final class LakeRoutes {
     out.put("columns", page.columns());
     out.put("rows", page.rows());
     out.put("nextKey", page.nextKey());
+    out.put("previousKey", page.previousKey());
     json(ctx, 200, out);
   }
 

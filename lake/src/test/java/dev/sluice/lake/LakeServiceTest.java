@@ -278,17 +278,24 @@ class LakeServiceTest {
     assertEquals(25, run.rowCount());
     assertTrue(lake.queryStatus("someone-else", id).isEmpty(), "another tenant cannot see the run");
     List<Object> ids = new ArrayList<>();
+    List<String> previousKeys = new ArrayList<>();
     String key = null;
     int pages = 0;
     do {
       QueryPage page = assertInstanceOf(QueryPageOutcome.Page.class, lake.queryResults("async", id, 10, key)).page();
       page.rows().forEach(r -> ids.add(r.get(0)));
+      previousKeys.add(page.previousKey());
       key = page.nextKey();
       pages++;
     } while (key != null);
     assertEquals(3, pages);
     assertEquals(25, ids.size());
     assertEquals("appl-1:0", ids.get(0));
+    assertNull(previousKeys.get(0), "the first page has no previous page");
+    QueryPage back = assertInstanceOf(QueryPageOutcome.Page.class,
+        lake.queryResults("async", id, 10, previousKeys.get(2))).page();
+    assertEquals(ids.subList(10, 20), back.rows().stream().map(r -> r.get(0)).toList(), "previous of the last page is the second");
+    assertEquals(previousKeys.get(1), back.previousKey(), "and its previous is the first");
   }
 
   @Test

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * {@link LakeQueries} on the lake's asynchronous query runs, for the signed-in user's tenant
  * (as central resolves it). A page key is the lake's run id and its own page key, so the next
- * page reads the same finished result instead of running the query again.
+ * and previous pages read the same finished result instead of running the query again.
  */
 final class LakeServiceQueries implements LakeQueries {
 
@@ -99,7 +99,8 @@ final class LakeServiceQueries implements LakeQueries {
     }
     long elapsed = Duration.between(started, clock.instant()).toMillis();
     return Outcome.ok(new Page(columns, text,
-        rows.nextKey() == null ? null : runId + "~" + rows.nextKey(), elapsed));
+        rows.nextKey() == null ? null : runId + "~" + rows.nextKey(),
+        rows.previousKey() == null ? null : runId + "~" + rows.previousKey(), elapsed));
   }
 
   private Optional<QueryRun> finished(LakeService lake, String tenant, String runId) {

@@ -776,8 +776,8 @@ public final class BatchDecoder {
       if (range != null && (value < range[0] || value > range[1])) {
         violation("WRONG_TYPE", path(), "outside " + range[0] + ".." + range[1]);
       }
-      if (!attr.enumCaptions.isEmpty()) {
-        if (!attr.enumCaptions.containsKey(value)) {
+      if (attr.enumValues.length > 0) {
+        if (!OcsfRules.isEnumValue(attr, value)) {
           violation("UNKNOWN_ENUM_VALUE", path(), value + " is not one of " + attr.enumCaptions.keySet());
         }
         if (attr.captionIndex >= 0) {

@@ -37,6 +37,8 @@ final class OcsfRules {
     final boolean required;
     final String profile;
     final Map<Long, String> enumCaptions;
+    /** The enum values, sorted (empty: not an enum), for a lookup without boxing. */
+    final long[] enumValues;
     final ValueKind kind;
     ShapeRule shape;
     TypeRule type;
@@ -53,8 +55,14 @@ final class OcsfRules {
       this.required = attribute.requirement() == OcsfSchema.Requirement.REQUIRED;
       this.profile = attribute.profile();
       this.enumCaptions = attribute.enumCaptions();
+      this.enumValues = enumCaptions.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
       this.kind = kind;
     }
+  }
+
+  /** Whether {@code value} is one of the attribute's enum values. */
+  static boolean isEnumValue(AttrRule attr, long value) {
+    return java.util.Arrays.binarySearch(attr.enumValues, value) >= 0;
   }
 
   /** A class or object: its attributes by name and index, required ones and constraints. */

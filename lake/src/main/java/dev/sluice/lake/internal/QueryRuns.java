@@ -142,7 +142,8 @@ public final class QueryRuns {
     }
     int end = Math.min(ok.rows().size(), start + size);
     String next = end < ok.rows().size() ? String.valueOf(end) : null;
-    return new QueryPageOutcome.Page(new QueryPage(ok.columns(), ok.rows().subList(start, end), next));
+    String previous = start > 0 ? String.valueOf(Math.max(0, start - size)) : null;
+    return new QueryPageOutcome.Page(new QueryPage(ok.columns(), ok.rows().subList(start, end), next, previous));
   }
 
   private Optional<Run> find(String tenant, String id) {
