@@ -229,10 +229,15 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
                 keys = null;
                 return EMPTY;
             }
-            sort();
+            boolean repeated = sort();
             String[] k = keys;
             String[] v = values;
             keys = null;
+            if (!repeated) {
+                values = null;
+                weak = null;
+                return new UnmappedMap(k, v, 0, size);
+            }
             int n = 0;
             for (int i = 0; i < size; ) {
                 int j = i + 1;
@@ -266,8 +271,9 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
         /**
          * Stable sort. Insertion sort for the usual few entries (they arrive in short sorted runs);
          * a merge sort of the indices beyond that, so a message with very many keys stays n log n.
+         * Returns whether a key may occur more than once (then {@link #build} resolves repeats).
          */
-        private void sort() {
+        private boolean sort() {
             if (size > INSERTION_SORT_MAX) {
                 Integer[] order = new Integer[size];
                 for (int i = 0; i < size; i++) {
@@ -285,26 +291,34 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
                 keys = k;
                 values = v;
                 weak = w;
-                return;
+                return true; // not tracked on this path: let build look
             }
+            boolean repeated = false;
             for (int i = 1; i < size; i++) {
                 String key = keys[i];
-                if (keys[i - 1].compareTo(key) <= 0) {
+                int order = keys[i - 1].compareTo(key);
+                if (order <= 0) {
+                    repeated |= order == 0;
                     continue;
                 }
                 String value = values[i];
                 boolean isWeak = weak[i];
                 int j = i - 1;
-                while (j >= 0 && keys[j].compareTo(key) > 0) {
+                int c = order;
+                while (c > 0) {
                     keys[j + 1] = keys[j];
                     values[j + 1] = values[j];
                     weak[j + 1] = weak[j];
                     j--;
+                    c = j >= 0 ? keys[j].compareTo(key) : -1;
                 }
+                // The left neighbour now sorts at or before key: equal means a repeated key.
+                repeated |= c == 0;
                 keys[j + 1] = key;
                 values[j + 1] = value;
                 weak[j + 1] = isWeak;
             }
+            return repeated;
         }
     }
 }

@@ -254,7 +254,7 @@ public final class FindingDraft {
     }
 
     private static int observable(Observable[] out, int n, String name, ObservableType type, String value) {
-        if (value != null && !value.isBlank()) {
+        if (value != null && trimToNull(value) != null) {
             out[n++] = new Observable(name, type, value);
         }
         return n;
