@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.sluice.wire.ingest.EventId;
+import dev.sluice.wire.ingest.BoundedInputStream;
 import dev.sluice.wire.ingest.IngestCodec;
 import dev.sluice.wire.ingest.IngestResponse.EventRejection;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -104,7 +104,7 @@ public final class BatchDecoder {
 
   /** A gzip-compressed JSON batch, read to its end (at most {@link IngestCodec#MAX_DECOMPRESSED_BYTES}). */
   public Result decodeGzip(InputStream gzipped, String tenant, String applianceId) {
-    try (InputStream in = new Bounded(new GZIPInputStream(gzipped, 64 * 1024), IngestCodec.MAX_DECOMPRESSED_BYTES)) {
+    try (InputStream in = new BoundedInputStream(new GZIPInputStream(gzipped, 64 * 1024), IngestCodec.MAX_DECOMPRESSED_BYTES)) {
       return read(in, tenant, applianceId);
     } catch (ZipException e) {
       return new Result.Malformed("BATCH_NOT_GZIP", "the body is not gzip data: " + e.getMessage());
@@ -115,7 +115,7 @@ public final class BatchDecoder {
 
   /** A plain JSON batch. */
   public Result decode(InputStream json, String tenant, String applianceId) {
-    try (InputStream in = new Bounded(json, IngestCodec.MAX_DECOMPRESSED_BYTES)) {
+    try (InputStream in = new BoundedInputStream(json, IngestCodec.MAX_DECOMPRESSED_BYTES)) {
       return read(in, tenant, applianceId);
     } catch (IOException e) {
       return new Result.Malformed("BATCH_MALFORMED", "unreadable body: " + e.getMessage());
@@ -127,7 +127,7 @@ public final class BatchDecoder {
     try (JsonParser parser = JSON.createParser(in)) {
       DecodedBatch batch = run.batch(parser);
       return new Result.Decoded(batch);
-    } catch (LimitExceeded e) {
+    } catch (BoundedInputStream.LimitExceededException e) {
       run.root.close();
       return new Result.Malformed("BATCH_TOO_LARGE",
           "a batch is at most " + IngestCodec.MAX_DECOMPRESSED_BYTES + " bytes after decompression");
@@ -1029,40 +1029,6 @@ public final class BatchDecoder {
     NotABatch(String code, String message) {
       super(message);
       this.code = code;
-    }
-  }
-
-  private static final class LimitExceeded extends IOException {
-    LimitExceeded() {
-      super("limit exceeded");
-    }
-  }
-
-  /** Fails the read once more than {@code limit} bytes came through. */
-  private static final class Bounded extends FilterInputStream {
-    private long remaining;
-
-    Bounded(InputStream in, long limit) {
-      super(in);
-      this.remaining = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0 && --remaining < 0) {
-        throw new LimitExceeded();
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int off, int len) throws IOException {
-      int n = super.read(buffer, off, len);
-      if (n > 0 && (remaining -= n) < 0) {
-        throw new LimitExceeded();
-      }
-      return n;
     }
   }
 }
