@@ -369,4 +369,25 @@ class LakeServiceTest {
     lake.flush();
     assertEquals(12, count("restart"));
   }
+
+  @Test
+  void filesOfTheEarlierLayoutAreUpgradedAtStartAndStayQueryable() throws Exception {
+    ingest("upgrade", "appl-1", "b1", Alerts.events("appl-1", 0, 10));
+    lake.flush();
+    List<List<Object>> before = rows("upgrade", "SELECT event_id, peer_ip, category, direction FROM alerts ORDER BY event_id");
+    lake.close();
+    LakeFiles files = new LakeFiles(dir);
+    Path file = files.visibleFiles(files.dayDir("upgrade", files.days("upgrade").get(0))).get(0).path();
+    // The layout before the stored analyst columns: the same file without them.
+    Path old = dir.resolve("old-layout.parquet");
+    try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement s = duck.createStatement()) {
+      s.execute("COPY (SELECT * EXCLUDE (category, mitre_technique, peer_ip, peer_scope, direction) FROM read_parquet('"
+          + file + "')) TO '" + old + "' (FORMAT parquet, COMPRESSION zstd)");
+    }
+    java.nio.file.Files.move(old, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    lake = open();
+    assertEquals(before, rows("upgrade", "SELECT event_id, peer_ip, category, direction FROM alerts ORDER BY event_id"));
+    assertEquals(10, count("upgrade"));
+  }
 }

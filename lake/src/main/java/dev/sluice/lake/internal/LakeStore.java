@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -96,6 +98,55 @@ public final class LakeStore implements AutoCloseable {
     this.wal = new WriteAheadLog(files.wal());
     recover(snapshot);
     writeEmptyFile();
+    upgradeOlderFiles();
+  }
+
+  /**
+   * Rewrites data files written before the stored analyst columns existed
+   * ({@link OcsfColumns#STORED_ANALYST_COLUMNS}) so that every file has the table's columns and
+   * the query view can read them all without {@code union_by_name}. Each file is rewritten to a
+   * temporary file and renamed over the original: a crash leaves either the old or the new file,
+   * and the next start finishes the job. The rows and the record are unchanged.
+   */
+  private void upgradeOlderFiles() throws IOException {
+    int upgraded = 0;
+    for (String tenant : files.tenants()) {
+      for (LocalDate day : files.days(tenant)) {
+        for (LakeFiles.DataFile file : files.allFiles(files.dayDir(tenant, day))) {
+          if (!hasStoredAnalystColumns(file.path())) {
+            rewriteWithStoredAnalystColumns(file.path());
+            upgraded++;
+          }
+        }
+      }
+    }
+    if (upgraded > 0) {
+      LOG.info("rewrote {} data file(s) of an earlier layout with the stored analyst columns", upgraded);
+    }
+  }
+
+  private boolean hasStoredAnalystColumns(Path file) throws IOException {
+    try (PreparedStatement s = duck.prepareStatement("SELECT count(*) FROM parquet_schema(?) WHERE name = 'peer_ip'")) {
+      s.setString(1, file.toString());
+      try (ResultSet rows = s.executeQuery()) {
+        return rows.next() && rows.getLong(1) > 0;
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot read the columns of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void rewriteWithStoredAnalystColumns(Path file) throws IOException {
+    Path tmp = files.tmp().resolve("upgrade-" + file.getFileName());
+    try (Statement s = duck.createStatement()) {
+      s.execute("COPY (SELECT " + OcsfColumns.PARQUET_SELECT + " FROM read_parquet(" + quote(file.toString())
+          + ", hive_partitioning = false)) TO " + quote(tmp.toString()) + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
+    } catch (SQLException e) {
+      Files.deleteIfExists(tmp);
+      throw new IOException("upgrading " + file + " failed: " + e.getMessage(), e);
+    }
+    Durable.fsync(tmp);
+    Durable.move(tmp, file);
   }
 
   /** A Parquet file with the table's columns and no rows: what a query reads when a tenant has no data. */
