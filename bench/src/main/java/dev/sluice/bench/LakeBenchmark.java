@@ -12,9 +12,11 @@ import dev.sluice.lake.LakeService;
 import dev.sluice.lake.QueryRequest;
 import dev.sluice.lake.QueryResult;
 import dev.sluice.lake.StandaloneIdentity;
-import dev.sluice.lake.internal.AlertBatchEncoder;
+import dev.sluice.lake.StorageSettings;
+import dev.sluice.lake.internal.ArrowIpc;
+import dev.sluice.lake.internal.BatchDecoder;
 import dev.sluice.lake.internal.LakeFiles;
-import dev.sluice.lake.internal.LakeStore;
+import dev.sluice.lake.internal.OcsfColumns;
 import dev.sluice.lake.internal.WalBatchReader;
 import dev.sluice.lake.sample.SampleAlerts;
 import dev.sluice.wire.ingest.IngestBatch;
@@ -58,8 +60,7 @@ import org.duckdb.DuckDBConnection;
  * <pre>
  * ./mvnw -B -q -o -pl bench -am compile
  * java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx3g -cp bench/target/classes:$(cat bench/target/classpath.txt) \
- *     dev.sluice.bench.LakeBenchmark /tmp/lake-bench [events] [queryRows]
- * (events 0: only bytes per event and the query latencies)
+ *     dev.sluice.bench.LakeBenchmark /tmp/lake-bench stages|ingest|storage|writepaths|query [n]
  * </pre>
  */
 public final class LakeBenchmark {
@@ -73,33 +74,52 @@ public final class LakeBenchmark {
 
   private LakeBenchmark() {}
 
+  /**
+   * {@code LakeBenchmark <root> <mode> [n]}; modes: {@code stages [events]} (CPU per event of each
+   * ingest stage), {@code ingest [events]} (durable ingest rate, 1 and 2 threads, and over HTTP),
+   * {@code storage} (bytes per event), {@code writepaths}, {@code query [rows]} (10M-row latency).
+   */
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args.length > 0 ? args[0] : "/tmp/lake-bench");
-    int events = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-    long queryRows = args.length > 2 ? Long.parseLong(args[2]) : 10_000_000L;
-    deleteRecursively(root);
+    String mode = args.length > 1 ? args[1] : "query";
+    long n = args.length > 2 ? Long.parseLong(args[2]) : 0;
+    if (!mode.equals("requery")) {
+      deleteRecursively(root);
+    }
     Files.createDirectories(root);
-    System.out.printf("lake benchmark: %,d events, %,d query rows, %d cores, JDK %s%n", events, queryRows,
+    System.out.printf("lake benchmark %s %,d: %d cores, JDK %s%n", mode, n,
         Runtime.getRuntime().availableProcessors(), Runtime.version());
 
     long t = System.nanoTime();
     List<IngestEvent> unique = generate(UNIQUE, 7);
     System.out.printf("generated %,d unique alerts in %.1f s (avg OCSF JSON %,d B, raw_data %,d B)%n", unique.size(),
         secs(t), avgJson(unique), avgRaw(unique));
-
+    if (mode.equals("stages")) {
+      IngestStages.run(root, unique, (int) (n > 0 ? n : 200_000));
+      return;
+    }
+    if (mode.equals("writepaths")) {
+      writePathComparison(root, unique.subList(0, 50_000));
+      return;
+    }
     LakeConfig config = new LakeConfig(root.resolve("lake"), Duration.ofDays(1), Duration.ofDays(1), x -> 36500,
-        new LakeConfig.QueryLimits(Duration.ofSeconds(120), Duration.ofSeconds(60), 50_000, 1_000, "2GB", 2, 4));
-    LakeStore.Settings settings = new LakeStore.Settings(2, 1L << 34, Duration.ZERO, "2GB");
+        new LakeConfig.QueryLimits(Duration.ofSeconds(120), Duration.ofSeconds(60), 50_000, 10_000, "2GB", 2, 4));
+    StorageSettings settings = new StorageSettings(2, 1L << 34, Duration.ZERO, "2GB");
     try (LakeService lake = LakeService.start(config, IngestAuthorizer.allowAll(), Clock.systemUTC(), settings)) {
-      if (events > 0) {
-        ingestBenchmark(lake, unique, events);
+      switch (mode) {
+        case "ingest" -> {
+          ingestBenchmark(lake, unique, (int) (n > 0 ? n : 1_000_000));
+          httpBenchmark(lake, unique);
+        }
+        case "storage" -> bytesPerEvent(lake, unique);
+        case "query" -> {
+          bytesPerEvent(lake, unique);
+          queryData(lake, n > 0 ? n : 10_000_000L);
+          timeQueries(lake);
+        }
+        case "requery" -> timeQueries(lake);
+        default -> throw new IllegalArgumentException("unknown mode " + mode);
       }
-      bytesPerEvent(lake, unique);
-      if (events > 0) {
-        httpBenchmark(lake, unique);
-        writePathComparison(root, unique.subList(0, 50_000));
-      }
-      queryBenchmark(lake, root, queryRows);
     }
   }
 
@@ -121,7 +141,7 @@ public final class LakeBenchmark {
   }
 
   /** Batches of {@code pool} events re-issued with fresh ids of {@code appliance}. */
-  private static List<IngestBatch> batches(List<IngestEvent> pool, String appliance, int events) {
+  static List<IngestBatch> batches(List<IngestEvent> pool, String appliance, int events) {
     List<IngestBatch> out = new ArrayList<>();
     for (int start = 0; start < events; start += BATCH) {
       List<IngestEvent> batch = new ArrayList<>(BATCH);
@@ -137,19 +157,27 @@ public final class LakeBenchmark {
   private static void ingestBenchmark(LakeService lake, List<IngestEvent> pool, int events) throws Exception {
     for (int threads : new int[] {1, 2}) {
       String appliance = "appl-t" + threads;
-      List<IngestBatch> batches = batches(pool, appliance, events);
+      // The bodies as the appliance sends them (gzip JSON), read by the lake as an HTTP body is.
+      List<byte[]> batches = batches(pool, appliance, events).stream().map(IngestCodec::encodeBatch).toList();
       ApplianceIdentity who = new ApplianceIdentity("bench-ingest", appliance);
-      // Warm-up: one batch of another appliance.
-      lake.ingest(new ApplianceIdentity("bench-warm", "appl-w"), batches(pool, "appl-w", BATCH).get(0));
+      // Warm-up: 100,000 events of another appliance, made queryable before the timed run.
+      ApplianceIdentity warm = new ApplianceIdentity("bench-warm", "appl-w" + threads);
+      for (byte[] body : batches(pool, warm.applianceId(), 100_000).stream().map(IngestCodec::encodeBatch).toList()) {
+        lake.ingestGzip(warm, new java.io.ByteArrayInputStream(body));
+      }
+      lake.flush();
       AtomicInteger next = new AtomicInteger();
       ExecutorService pool2 = Executors.newFixedThreadPool(threads);
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpu = os.getProcessCpuTime();
       long t = System.nanoTime();
       List<Future<Integer>> futures = new ArrayList<>();
       for (int w = 0; w < threads; w++) {
         futures.add(pool2.submit(() -> {
           int accepted = 0;
           for (int b; (b = next.getAndIncrement()) < batches.size(); ) {
-            IngestOutcome outcome = lake.ingest(who, batches.get(b));
+            IngestOutcome outcome = lake.ingestGzip(who, new java.io.ByteArrayInputStream(batches.get(b)));
             accepted += ((IngestOutcome.Stored) outcome).response().accepted();
           }
           return accepted;
@@ -160,15 +188,17 @@ public final class LakeBenchmark {
         accepted += f.get();
       }
       double ingest = secs(t);
+      double cpuPerEvent = (os.getProcessCpuTime() - cpu) / 1e3 / accepted;
       pool2.shutdown();
       long walBytes = sizeOf(lake.config().root().resolve("wal"));
       t = System.nanoTime();
       lake.flush();
       double flush = secs(t);
       System.out.printf(Locale.ROOT,
-          "ingest, %d thread(s): %,d events acked durable (WAL fsync'd) in %.2f s = %,.0f events/s (%.0f MB/s WAL);"
+          "ingest, %d thread(s): %,d events acked durable (WAL fsync'd) in %.2f s = %,.0f events/s (%.0f MB/s WAL,"
+              + " process CPU %.1f µs/event);"
               + " conversion to Parquet %.2f s = %,.0f events/s; end to end %,.0f events/s%n",
-          threads, accepted, ingest, accepted / ingest, walBytes / ingest / 1e6, flush, accepted / flush,
+          threads, accepted, ingest, accepted / ingest, walBytes / ingest / 1e6, cpuPerEvent, flush, accepted / flush,
           accepted / (ingest + flush));
     }
   }
@@ -232,15 +262,17 @@ public final class LakeBenchmark {
     Path dir = Files.createDirectories(root.resolve("write-paths"));
     try (BufferAllocator allocator = new RootAllocator();
         Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-      List<AlertBatchEncoder.Row> rows = events.stream()
-          .map(e -> new AlertBatchEncoder.Row("t", "int-1", e, (int) (e.ocsf().get("time").asLong() / DAY))).toList();
-      AlertBatchEncoder encoder = new AlertBatchEncoder(allocator);
+      List<byte[]> bodies = batches(events, "appl-src", events.size()).stream().map(IngestCodec::encodeBatch).toList();
+      BatchDecoder decoder = new BatchDecoder(allocator);
       for (int round = 0; round < 2; round++) {
         // 1. Arrow, OCSF as nested columns (the lake's path).
         long t = System.nanoTime();
         List<byte[]> payloads = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i += BATCH) {
-          payloads.add(encoder.encode(rows.subList(i, Math.min(rows.size(), i + BATCH))));
+        for (byte[] body : bodies) {
+          BatchDecoder.Result result = decoder.decodeGzip(new java.io.ByteArrayInputStream(body), "t", "appl-src");
+          try (BatchDecoder.DecodedBatch batch = ((BatchDecoder.Result.Decoded) result).batch()) {
+            payloads.add(ArrowIpc.write(batch.rows(), null, allocator));
+          }
         }
         double encode = secs(t);
         Path nested = dir.resolve("arrow-nested.parquet");
@@ -277,55 +309,97 @@ public final class LakeBenchmark {
     }
   }
 
-  private static void queryBenchmark(LakeService lake, Path root, long queryRows) throws Exception {
+  /**
+   * Builds tenant {@code bench-10m} from the ingested unique alerts: copy {@code k} is day
+   * {@code k} of the tenant, its alert times mapped linearly into that day, its device addresses
+   * shifted (another address per copy) and its event ids made unique. Each copy is written by
+   * DuckDB as one time-sorted Parquet file (zstd) into the lake's own layout
+   * ({@code tenant=/day=/c…parquet}, what compaction produces), so the queries run through the
+   * real sandboxed path over the files the lake would hold.
+   */
+  private static void queryData(LakeService lake, long queryRows) throws Exception {
     LakeFiles files = new LakeFiles(lake.config().root());
     List<Path> source = files.visibleFiles("bench-unique", null, null);
     long copies = (queryRows + UNIQUE - 1) / UNIQUE;
     long t = System.nanoTime();
-    Path out = root.resolve("lake").resolve("tmp").resolve("query-rows");
     String list = source.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "));
+    long firstDay = T0 / DAY + 1;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-      s.execute("SET preserve_insertion_order = false");
-      // Copies of the unique alerts, each shifted by a day and with other device addresses.
-      s.execute("COPY (SELECT * REPLACE ('bench-10m' AS tenant, (day + CAST(k AS INTEGER)) AS day,"
-          + " event_id || '/' || k AS event_id,"
-          + " struct_update(ocsf, time := ocsf.time + k * " + DAY + ", device := struct_update(ocsf.device,"
-          + " ip := '10.' || ((k * 7) % 4) || '.' || split_part(ocsf.device.ip, '.', 3) || '.' || ((CAST(split_part(ocsf.device.ip, '.', 4) AS INT) + k) % 254 + 1)))"
-          + " AS ocsf)"
-          + " FROM read_parquet([" + list + "], hive_partitioning = false), range(" + copies + ") r(k))"
-          + " TO '" + out + "' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (tenant, day), WRITE_PARTITION_COLUMNS true)");
-    }
-    int fileNo = 0;
-    try (Stream<Path> walk = Files.walk(out)) {
-      for (Path p : walk.filter(x -> x.toString().endsWith(".parquet")).toList()) {
-        Path target = lake.config().root().resolve("alerts").resolve(out.relativize(p).getParent().toString())
-            .resolve(LakeFiles.compactedFileName(0, fileNo++));
-        Files.createDirectories(target.getParent());
-        Files.move(p, target);
+      s.execute("CREATE TEMP TABLE src AS SELECT * FROM read_parquet([" + list + "], hive_partitioning = false)"
+          + " ORDER BY ocsf.time");
+      long lo;
+      long span;
+      try (ResultSet r = s.executeQuery("SELECT min(ocsf.time), max(ocsf.time) - min(ocsf.time) + 1 FROM src")) {
+        r.next();
+        lo = r.getLong(1);
+        span = r.getLong(2);
+      }
+      for (long k = 0; k < copies; k++) {
+        long day = firstDay + k;
+        String dayStart = String.valueOf(day * DAY);
+        // time within the day: (time - lo) * DAY / span, computed in 128 bits to avoid overflow
+        String newTime = dayStart + " + CAST((CAST(ocsf.time - " + lo + " AS HUGEINT) * " + DAY + ") // " + span
+            + " AS BIGINT)";
+        String ip = "'10.' || ((CAST(split_part(ocsf.device.ip, '.', 2) AS INT) + " + k + ") % 4) || '.'"
+            + " || split_part(ocsf.device.ip, '.', 3) || '.'"
+            + " || ((CAST(split_part(ocsf.device.ip, '.', 4) AS INT) - 1 + " + k + ") % 254 + 1)";
+        Path dir = files.dayDir("bench-10m", java.time.LocalDate.ofEpochDay(day));
+        Files.createDirectories(dir);
+        Path tmp = files.tmp().resolve("bench-copy.parquet");
+        long copyStart = System.nanoTime();
+        s.execute("COPY (SELECT * REPLACE ('bench-10m' AS tenant, DATE '1970-01-01' + " + day + " AS day,"
+            + " event_id || '/' || " + k + " AS event_id,"
+            + " CAST(make_timestamp((" + newTime + " + 1000) * 1000) AS TIMESTAMP_MS) AS receive_time,"
+            + " struct_update(ocsf, time := " + newTime + ", device := struct_update(ocsf.device, ip := " + ip + "))"
+            + " AS ocsf) FROM src ORDER BY ocsf.time)"
+            + " TO '" + tmp + "' (" + OcsfColumns.PARQUET_OPTIONS + ")");
+        Files.move(tmp, dir.resolve(LakeFiles.compactedFileName(k, k)));
+        if (k < 3 || k % 10 == 9) {
+          System.out.printf(Locale.ROOT, "  query data: day %d of %d written in %.1f s%n", k + 1, copies, secs(copyStart));
+        }
       }
     }
+    System.out.printf(Locale.ROOT, "query data: %d days generated in %.1f s%n", copies, secs(t));
+  }
+
+  /** The four analyst queries, five runs each, through the sandboxed synchronous query path. */
+  private static void timeQueries(LakeService lake) {
     long rows = count(lake, "bench-10m");
-    System.out.printf(Locale.ROOT, "query data: %,d rows over %d days generated in %.1f s%n", rows, copies, secs(t));
+    System.out.printf(Locale.ROOT, "query data: %,d rows in %d files%n", rows, fileCount(lake, "bench-10m"));
     String[][] queries = {
         {"count by hour", "SELECT date_trunc('hour', time) AS hour, count(*) FROM alerts GROUP BY 1 ORDER BY 1"},
         {"top alert types", "SELECT alert_type, count(*) AS n FROM alerts GROUP BY 1 ORDER BY n DESC LIMIT 10"},
         {"filter by device address", "SELECT time, title, device_ip, peer_ip FROM alerts WHERE device_ip = '10.1.20.30' ORDER BY time DESC LIMIT 100"},
         {"title text match", "SELECT count(*) FROM alerts WHERE title ILIKE '%beacon%'"}};
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (String[] q : queries) {
       double[] ms = new double[5];
+      double[] cpuMs = new double[5];
       int resultRows = 0;
       for (int i = 0; i < ms.length; i++) {
+        long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         QueryResult result = lake.query("bench-10m", new QueryRequest(q[1], null, null));
         ms[i] = (System.nanoTime() - start) / 1e6;
+        cpuMs[i] = (os.getProcessCpuTime() - cpu) / 1e6;
         if (!(result instanceof QueryResult.Succeeded ok)) {
           throw new IllegalStateException(q[0] + ": " + result);
         }
         resultRows = ok.rows().size();
       }
       Arrays.sort(ms);
-      System.out.printf(Locale.ROOT, "query %-26s median %6.0f ms, min %6.0f ms, max %6.0f ms (%d result rows) — %s%n",
-          q[0] + ":", ms[2], ms[0], ms[4], resultRows, q[1]);
+      Arrays.sort(cpuMs);
+      System.out.printf(Locale.ROOT, "query %-26s median %6.0f ms, min %6.0f ms, max %6.0f ms, CPU median %6.0f ms"
+          + " (%d result rows) — %s%n", q[0] + ":", ms[2], ms[0], ms[4], cpuMs[2], resultRows, q[1]);
+    }
+  }
+
+  private static int fileCount(LakeService lake, String tenant) {
+    try {
+      return new LakeFiles(lake.config().root()).visibleFiles(tenant, null, null).size();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

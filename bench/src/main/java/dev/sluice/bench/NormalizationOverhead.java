@@ -1,5 +1,6 @@
 package dev.sluice.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -8,7 +9,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * of one run execute minutes apart under different load, so their ratio drifts. This alternates
  * {@code parseAllFields} and {@code parseAndNormalize} of {@link ParseNormalizeBenchmark} pass by
  * pass over the same stream (each pass = 2,000 messages), and reports the median time per message
- * of each and the median of the per-round ratios. Run:
+ * of each and the median of the per-round ratios, plus the bytes each allocates per message
+ * (measured on this thread, independent of load). Run:
  * <pre>java -cp BENCH_CLASSPATH dev.sluice.bench.NormalizationOverhead [parser|emulator] [rounds]</pre>
  */
 public final class NormalizationOverhead {
@@ -25,6 +27,12 @@ public final class NormalizationOverhead {
             b.parseAllFields(bh);
             b.parseAndNormalize(bh);
         }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long a0 = threads.getCurrentThreadAllocatedBytes();
+        b.parseAllFields(bh);
+        long a1 = threads.getCurrentThreadAllocatedBytes();
+        b.parseAndNormalize(bh);
+        long a2 = threads.getCurrentThreadAllocatedBytes();
         double[] parse = new double[rounds];
         double[] normalize = new double[rounds];
         double[] ratio = new double[rounds];
@@ -46,6 +54,8 @@ public final class NormalizationOverhead {
         System.out.printf("input=%s rounds=%d: parse (all fields) %.0f ns/msg, parse+normalize %.0f ns/msg,"
                 + " median ratio %.2f (normalization +%.0f %%)%n", b.input, rounds, median(parse), median(normalize),
                 median(ratio), (median(ratio) - 1) * 100);
+        System.out.printf("allocated per message: parse (all fields) %.0f B, parse+normalize %.0f B%n",
+                (a1 - a0) / (double) ParserBenchmark.MESSAGES, (a2 - a1) / (double) ParserBenchmark.MESSAGES);
     }
 
     private static double median(double[] values) {

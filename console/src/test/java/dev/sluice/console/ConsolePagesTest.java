@@ -217,7 +217,7 @@ class ConsolePagesTest {
     fake.lake = (sql, key) -> sql.startsWith("DROP")
         ? dev.sluice.console.backend.Outcome.refused("QUERY_NOT_SELECT", "Only SELECT queries can run.")
         : dev.sluice.console.backend.Outcome.ok(new dev.sluice.console.backend.LakeQueries.Page(
-            List.of("n"), List.of(), null, 1));
+            List.of("n"), List.of(), null, null, 1));
     String body = client.get("/console/data-lake?sql=DROP+TABLE+alerts").body();
     assertTrue(body.contains("QUERY_NOT_SELECT"));
     assertTrue(body.contains("Only SELECT queries can run."));

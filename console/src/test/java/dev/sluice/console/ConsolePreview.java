@@ -52,7 +52,7 @@ public final class ConsolePreview {
         List.of("receive_time", "alert_type", "device"),
         List.of(List.of("2026-11-27 18:01:02", "Anomalous Connection/High DGA Low DNS TTL", "ws-114"),
             List.of("2026-11-27 18:00:41", "Compromise/Beaconing Activity To External Rare", "srv-db-2")),
-        null, 12));
+        null, null, 12));
     return fake;
   }
 }

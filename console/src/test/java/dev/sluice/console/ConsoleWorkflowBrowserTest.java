@@ -1,6 +1,7 @@
 package dev.sluice.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -186,6 +187,22 @@ class ConsoleWorkflowBrowserTest {
     assertTrue(chartTotal >= 25, "chart counts the alerts: " + chartTotal);
     step("12-data-lake");
 
+    // A result of many pages reads forward and back from the same finished run.
+    WebElement editor = d().findElement(By.id("sql"));
+    editor.clear();
+    editor.sendKeys("SELECT a.event_id AS first, b.event_id AS second FROM alerts a, alerts b ORDER BY 1, 2");
+    d().findElement(By.cssSelector("#query-form button[type=submit]")).click();
+    waitUpTo(60).until(x -> !x.findElements(By.cssSelector("a[rel=next]")).isEmpty());
+    d().findElement(By.cssSelector("a[rel=next]")).click();
+    waitUpTo(30).until(x -> x.findElement(By.cssSelector(".results-meta")).getText().contains("page 2"));
+    String secondPageFirstRow = firstResultRow();
+    d().findElement(By.cssSelector("a[rel=next]")).click();
+    waitUpTo(30).until(x -> x.findElement(By.cssSelector(".results-meta")).getText().contains("page 3"));
+    assertNotEquals(secondPageFirstRow, firstResultRow());
+    d().findElement(By.cssSelector("a[rel=prev]")).click();
+    waitUpTo(30).until(x -> x.findElement(By.cssSelector(".results-meta")).getText().contains("page 2"));
+    assertEquals(secondPageFirstRow, firstResultRow(), "previous page shows the same rows again");
+
     d().findElement(By.linkText("Alerts")).click();
     waitUpTo(10).until(ExpectedConditions.urlContains("/console/alerts"));
     step("13-alerts");
@@ -196,6 +213,10 @@ class ConsoleWorkflowBrowserTest {
     d().findElement(By.cssSelector("[data-nav-toggle]")).click();
     step("14-narrow-window");
     browser.resize(1280, 800);
+  }
+
+  private String firstResultRow() {
+    return d().findElement(By.cssSelector(".results-table tbody tr")).getText();
   }
 
   private Optional<Path> downloaded(String suffix) {

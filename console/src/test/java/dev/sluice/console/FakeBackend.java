@@ -60,7 +60,7 @@ public final class FakeBackend implements Accounts, Catalog, DomainsAndIps.Store
   int nextPort = 6514;
   /** Answers lake queries; by default an empty result with the query's first word as column. */
   BiFunction<String, String, Outcome<Page>> lake = (sql, key) ->
-      Outcome.ok(new Page(List.of("result"), List.of(), null, 3));
+      Outcome.ok(new Page(List.of("result"), List.of(), null, null, 3));
 
   public FakeBackend(Clock clock) {
     this.clock = clock;

@@ -152,32 +152,34 @@ public final class DarktracePipeline {
     }
 
     private DarktraceResult accept(SyslogMessage syslog, CefEvent cef, FindingDraft draft, long receivedAtMillis, TenantContext tenant) {
+        String timestamp = syslog.timestampText();
+        String hostname = syslog.hostname();
         if (draft.time == null && syslog.hasTimestamp()) {
             draft.time = syslog.timestampEpochSecond() * 1000 + syslog.timestampNano() / 1_000_000;
-            draft.originalTime = syslog.timestampText();
+            draft.originalTime = timestamp;
             draft.timezoneOffset = syslog.timestampOffsetSeconds() / 60;
         }
-        envelope(syslog, draft);
+        envelope(syslog, timestamp, hostname, draft);
         draft.rawData = syslog.raw();
         return new DarktraceResult.Accepted(syslog, cef, draft.kind, draft.format, draft.alertType,
-                draft.kind == AlertKind.TEST_ALERT, syslog.hostname(),
+                draft.kind == AlertKind.TEST_ALERT, hostname,
                 draft.build(tenant, options, attacks, receivedAtMillis));
     }
 
     /** The syslog header as {@code syslog.<field>} entries (added in key order, which keeps the sort cheap). */
-    private static void envelope(SyslogMessage s, FindingDraft d) {
+    private static void envelope(SyslogMessage s, String timestamp, String hostname, FindingDraft d) {
         putIfPresent(d, "syslog.app_name", s.appName());
         if (s.pri() >= 0) {
             d.unmapped.put("syslog.facility", SMALL_NUMBERS[s.facility()]);
         }
         d.unmapped.put("syslog.format", s.format().wireName());
-        putIfPresent(d, "syslog.hostname", s.hostname());
+        putIfPresent(d, "syslog.hostname", hostname);
         putIfPresent(d, "syslog.msgid", s.msgId());
         putIfPresent(d, "syslog.procid", s.procId());
         if (s.pri() >= 0) {
             d.unmapped.put("syslog.severity", SMALL_NUMBERS[s.severity()]);
         }
-        putIfPresent(d, "syslog.timestamp", s.timestampText());
+        putIfPresent(d, "syslog.timestamp", timestamp);
     }
 
     private static void putIfPresent(FindingDraft d, String key, String value) {

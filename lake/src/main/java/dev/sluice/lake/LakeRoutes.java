@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.lake.internal.QueryRuns;
 import dev.sluice.wire.ingest.IngestCodec;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * POST   /api/v1/lake/ingest                    appliance → gzip JSON IngestBatch → IngestResponse
  * POST   /api/v1/lake/queries                   {"sql","from","to"} → 202 {"id","status",...}
  * GET    /api/v1/lake/queries/{id}              → {"id","status","result","error",...}
- * GET    /api/v1/lake/queries/{id}/results      ?pageSize=&amp;pageKey= → {"columns","rows","nextKey"}
+ * GET    /api/v1/lake/queries/{id}/results      ?pageSize=&amp;pageKey= → {"columns","rows","nextKey","previousKey"}
  * DELETE /api/v1/lake/queries/{id}              cancel → status
  * POST   /api/v1/lake/query                     {"sql","from","to"} → {"columns","rows","truncated"}
  * </pre>
@@ -85,12 +85,7 @@ public final class LakeRoutes {
       error(ctx, new LakeError(LakeErrorCode.BATCH_TOO_LARGE, "a batch is at most " + MAX_INGEST_BODY + " bytes compressed"));
       return;
     }
-    IngestCodec.Decoded decoded = IngestCodec.decodeBatch(body);
-    if (decoded instanceof IngestCodec.Decoded.Malformed bad) {
-      error(ctx, new LakeError(LakeErrorCode.ofBatchProblem(bad.code()), bad.message()));
-      return;
-    }
-    IngestOutcome outcome = lake.ingest(appliance.get(), ((IngestCodec.Decoded.Batch) decoded).batch());
+    IngestOutcome outcome = lake.ingestGzip(appliance.get(), new ByteArrayInputStream(body));
     if (outcome instanceof IngestOutcome.Refused refused) {
       error(ctx, refused.error());
       return;
@@ -160,12 +155,12 @@ public final class LakeRoutes {
     if (request.isEmpty()) {
       return;
     }
-    QueryRuns.QueryRunOrError submitted = lake.submitQuery(tenant.get(), request.get());
-    if (submitted.error() != null) {
-      error(ctx, submitted.error());
+    QuerySubmission submitted = lake.submitQuery(tenant.get(), request.get());
+    if (submitted instanceof QuerySubmission.Refused refused) {
+      error(ctx, refused.error());
       return;
     }
-    json(ctx, 202, runJson(submitted.run()));
+    json(ctx, 202, runJson(((QuerySubmission.Submitted) submitted).run()));
   }
 
   private void status(Context ctx) {
@@ -193,15 +188,17 @@ public final class LakeRoutes {
       error(ctx, new LakeError(LakeErrorCode.BAD_REQUEST, "pageSize must be a number"));
       return;
     }
-    QueryRuns.PageOrError page = lake.queryResults(tenant.get(), ctx.pathParam("id"), pageSize, ctx.queryParam("pageKey"));
-    if (page.error() != null) {
-      error(ctx, page.error());
+    QueryPageOutcome outcome = lake.queryResults(tenant.get(), ctx.pathParam("id"), pageSize, ctx.queryParam("pageKey"));
+    if (outcome instanceof QueryPageOutcome.Unavailable unavailable) {
+      error(ctx, unavailable.error());
       return;
     }
+    QueryPage page = ((QueryPageOutcome.Page) outcome).page();
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("columns", page.page().columns());
-    out.put("rows", page.page().rows());
-    out.put("nextKey", page.page().nextKey());
+    out.put("columns", page.columns());
+    out.put("rows", page.rows());
+    out.put("nextKey", page.nextKey());
+    out.put("previousKey", page.previousKey());
     json(ctx, 200, out);
   }
 

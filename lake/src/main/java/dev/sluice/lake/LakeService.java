@@ -1,17 +1,19 @@
 package dev.sluice.lake;
 
-import dev.sluice.lake.internal.EventValidator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.lake.internal.BatchDecoder;
 import dev.sluice.lake.internal.LakeStore;
 import dev.sluice.lake.internal.QueryRuns;
 import dev.sluice.lake.internal.QuerySandbox;
 import dev.sluice.lake.internal.SqlGuard;
 import dev.sluice.wire.ingest.IngestBatch;
-import dev.sluice.wire.ingest.IngestEvent;
 import dev.sluice.wire.ingest.IngestResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,7 +37,8 @@ public final class LakeService implements AutoCloseable {
   private final LakeConfig config;
   private final IngestAuthorizer authorizer;
   private final LakeStore store;
-  private final EventValidator validator = new EventValidator();
+  private static final ObjectMapper BATCH_JSON = new ObjectMapper();
+
   private final SqlGuard guard;
   private final QuerySandbox sandbox;
   private final QueryRuns runs;
@@ -43,7 +46,7 @@ public final class LakeService implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ThreadPoolExecutor queryExecutor;
 
-  private LakeService(LakeConfig config, IngestAuthorizer authorizer, Clock clock, LakeStore.Settings settings)
+  private LakeService(LakeConfig config, IngestAuthorizer authorizer, Clock clock, StorageSettings settings)
       throws IOException {
     this.config = config;
     this.authorizer = authorizer;
@@ -64,12 +67,12 @@ public final class LakeService implements AutoCloseable {
 
   /** Opens the lake under {@code config.root()} (recovering after a crash) and starts its background work. */
   public static LakeService start(LakeConfig config, IngestAuthorizer authorizer, Clock clock) throws IOException {
-    return start(config, authorizer, clock, LakeStore.Settings.defaults());
+    return start(config, authorizer, clock, StorageSettings.defaults());
   }
 
   /** As {@link #start(LakeConfig, IngestAuthorizer, Clock)} with tuned storage settings (tests, benchmarks). */
   public static LakeService start(LakeConfig config, IngestAuthorizer authorizer, Clock clock,
-      LakeStore.Settings settings) throws IOException {
+      StorageSettings settings) throws IOException {
     LakeService service = new LakeService(config, authorizer, clock, settings);
     service.schedule();
     return service;
@@ -107,38 +110,53 @@ public final class LakeService implements AutoCloseable {
   /**
    * Stores a batch for an authenticated appliance. Returns once the accepted events are durable.
    * Events the lake already holds are counted as duplicates and not stored again; invalid events
-   * are rejected one by one and the valid ones kept.
+   * are rejected one by one and the valid ones kept. (The batch goes through the same reader as
+   * an HTTP body: {@link #ingestGzip}.)
    */
   public IngestOutcome ingest(ApplianceIdentity appliance, IngestBatch batch) {
-    if (!authorizer.mayWrite(appliance, batch.integrationId())) {
-      return new IngestOutcome.Refused(new LakeError(LakeErrorCode.INTEGRATION_NOT_OWNED,
-          "appliance " + appliance.applianceId() + " does not own integration " + batch.integrationId()));
-    }
-    List<LakeStore.Accepted> valid = new ArrayList<>(batch.events().size());
-    List<IngestResponse.EventRejection> rejections = new ArrayList<>();
-    for (IngestEvent event : batch.events()) {
-      EventValidator.Verdict verdict = validator.check(appliance.applianceId(), event);
-      if (verdict instanceof EventValidator.Verdict.Valid ok) {
-        valid.add(ok.accepted());
-      } else {
-        rejections.add(((EventValidator.Verdict.Invalid) verdict).rejection());
-      }
-    }
+    byte[] json;
     try {
-      LakeStore.Appended appended = valid.isEmpty()
+      json = BATCH_JSON.writeValueAsBytes(batch);
+    } catch (JsonProcessingException e) {
+      return new IngestOutcome.Refused(new LakeError(LakeErrorCode.BATCH_MALFORMED, "not a batch: " + e.getMessage()));
+    }
+    return store(appliance, store.decoder().decode(new ByteArrayInputStream(json), appliance.tenantId(),
+        appliance.applianceId()));
+  }
+
+  /**
+   * As {@link #ingest(ApplianceIdentity, IngestBatch)} for a request body as appliances send it:
+   * gzip-compressed JSON ({@link dev.sluice.wire.ingest.IngestCodec}), read in one pass. A body
+   * that is not a batch is refused ({@code BATCH_NOT_GZIP}, {@code BATCH_MALFORMED},
+   * {@code BATCH_TOO_LARGE}, {@code BATCH_TOO_MANY_EVENTS}).
+   */
+  public IngestOutcome ingestGzip(ApplianceIdentity appliance, InputStream body) {
+    return store(appliance, store.decoder().decodeGzip(body, appliance.tenantId(), appliance.applianceId()));
+  }
+
+  private IngestOutcome store(ApplianceIdentity appliance, BatchDecoder.Result result) {
+    if (result instanceof BatchDecoder.Result.Malformed bad) {
+      return new IngestOutcome.Refused(new LakeError(LakeErrorCode.ofBatchProblem(bad.code()), bad.message()));
+    }
+    try (BatchDecoder.DecodedBatch batch = ((BatchDecoder.Result.Decoded) result).batch()) {
+      if (!authorizer.mayWrite(appliance, batch.integrationId())) {
+        return new IngestOutcome.Refused(new LakeError(LakeErrorCode.INTEGRATION_NOT_OWNED,
+            "appliance " + appliance.applianceId() + " does not own integration " + batch.integrationId()));
+      }
+      LakeStore.Appended appended = batch.validCount() == 0
           ? new LakeStore.Appended(0, List.of())
-          : store.append(appliance.tenantId(), batch.integrationId(), valid);
+          : store.append(appliance.tenantId(), batch);
       return new IngestOutcome.Stored(new IngestResponse(batch.batchId(), appended.accepted(),
-          appended.duplicateIds().size(), rejections));
+          appended.duplicateIds().size(), batch.rejections()));
     } catch (IOException e) {
-      LOG.error("ingest of batch {} failed: {}", batch.batchId(), e.getMessage());
+      LOG.error("ingest failed: {}", e.getMessage());
       return new IngestOutcome.Refused(new LakeError(LakeErrorCode.LAKE_UNAVAILABLE,
           "the lake could not store the batch; retry later"));
     }
   }
 
   /** Submits an asynchronous query; the run id comes back at once. */
-  public QueryRuns.QueryRunOrError submitQuery(String tenant, QueryRequest request) {
+  public QuerySubmission submitQuery(String tenant, QueryRequest request) {
     return runs.submit(TenantIds.require(tenant), request);
   }
 
@@ -146,7 +164,7 @@ public final class LakeService implements AutoCloseable {
     return runs.status(tenant, id);
   }
 
-  public QueryRuns.PageOrError queryResults(String tenant, String id, Integer pageSize, String pageKey) {
+  public QueryPageOutcome queryResults(String tenant, String id, Integer pageSize, String pageKey) {
     return runs.page(tenant, id, pageSize, pageKey);
   }
 

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.lake.internal.LakeFiles;
-import dev.sluice.lake.internal.LakeStore;
-import dev.sluice.lake.internal.QueryRuns;
 import dev.sluice.wire.ingest.IngestEvent;
 import dev.sluice.wire.ingest.IngestResponse;
 import dev.sluice.wire.ingest.IngestResponse.EventRejection;
@@ -47,7 +45,7 @@ class LakeServiceTest {
         new LakeConfig(dir, Duration.ofHours(1), Duration.ofHours(1), t -> t.equals("short") ? 3 : 90, limits),
         (appliance, integration) -> integration.startsWith(appliance.tenantId() + "-int"),
         Clock.fixed(Instant.ofEpochMilli(Alerts.T0), ZoneOffset.UTC),
-        new LakeStore.Settings(4, 256L * 1024 * 1024, Duration.ofMinutes(2), "512MB"));
+        new StorageSettings(4, 256L * 1024 * 1024, Duration.ofMinutes(2), "512MB"));
   }
 
   @AfterAll
@@ -272,32 +270,39 @@ class LakeServiceTest {
   void asynchronousQueryRunsToAPagedResult() throws Exception {
     ingest("async", "appl-1", "b1", Alerts.events("appl-1", 0, 25));
     lake.flush();
-    QueryRuns.QueryRunOrError submitted = lake.submitQuery("async",
+    QuerySubmission submitted = lake.submitQuery("async",
         new QueryRequest("SELECT event_id FROM alerts ORDER BY event_id", null, null));
-    String id = submitted.run().id();
+    String id = assertInstanceOf(QuerySubmission.Submitted.class, submitted).run().id();
     QueryRun run = awaitFinished("async", id);
     assertEquals(QueryRun.Outcome.SUCCEEDED, run.result());
     assertEquals(25, run.rowCount());
     assertTrue(lake.queryStatus("someone-else", id).isEmpty(), "another tenant cannot see the run");
     List<Object> ids = new ArrayList<>();
+    List<String> previousKeys = new ArrayList<>();
     String key = null;
     int pages = 0;
     do {
-      QueryPage page = lake.queryResults("async", id, 10, key).page();
+      QueryPage page = assertInstanceOf(QueryPageOutcome.Page.class, lake.queryResults("async", id, 10, key)).page();
       page.rows().forEach(r -> ids.add(r.get(0)));
+      previousKeys.add(page.previousKey());
       key = page.nextKey();
       pages++;
     } while (key != null);
     assertEquals(3, pages);
     assertEquals(25, ids.size());
     assertEquals("appl-1:0", ids.get(0));
+    assertNull(previousKeys.get(0), "the first page has no previous page");
+    QueryPage back = assertInstanceOf(QueryPageOutcome.Page.class,
+        lake.queryResults("async", id, 10, previousKeys.get(2))).page();
+    assertEquals(ids.subList(10, 20), back.rows().stream().map(r -> r.get(0)).toList(), "previous of the last page is the second");
+    assertEquals(previousKeys.get(1), back.previousKey(), "and its previous is the first");
   }
 
   @Test
   void canceledQueryEndsCanceled() throws Exception {
-    QueryRuns.QueryRunOrError submitted = lake.submitQuery("cancel", new QueryRequest(
+    QuerySubmission submitted = lake.submitQuery("cancel", new QueryRequest(
         "SELECT count(*) FROM range(100000000) a, range(100000000) b WHERE a.range + b.range = -1", null, null));
-    String id = submitted.run().id();
+    String id = assertInstanceOf(QuerySubmission.Submitted.class, submitted).run().id();
     Thread.sleep(300);
     lake.cancelQuery("cancel", id);
     QueryRun run = awaitFinished("cancel", id);
@@ -363,5 +368,26 @@ class LakeServiceTest {
     assertEquals(new IngestResponse("b3", 0, 12, List.of()), ingest("restart", "appl-1", "b3", events));
     lake.flush();
     assertEquals(12, count("restart"));
+  }
+
+  @Test
+  void filesOfTheEarlierLayoutAreUpgradedAtStartAndStayQueryable() throws Exception {
+    ingest("upgrade", "appl-1", "b1", Alerts.events("appl-1", 0, 10));
+    lake.flush();
+    List<List<Object>> before = rows("upgrade", "SELECT event_id, peer_ip, category, direction FROM alerts ORDER BY event_id");
+    lake.close();
+    LakeFiles files = new LakeFiles(dir);
+    Path file = files.visibleFiles(files.dayDir("upgrade", files.days("upgrade").get(0))).get(0).path();
+    // The layout before the stored analyst columns: the same file without them.
+    Path old = dir.resolve("old-layout.parquet");
+    try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement s = duck.createStatement()) {
+      s.execute("COPY (SELECT * EXCLUDE (category, mitre_technique, peer_ip, peer_scope, direction) FROM read_parquet('"
+          + file + "')) TO '" + old + "' (FORMAT parquet, COMPRESSION zstd)");
+    }
+    java.nio.file.Files.move(old, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    lake = open();
+    assertEquals(before, rows("upgrade", "SELECT event_id, peer_ip, category, direction FROM alerts ORDER BY event_id"));
+    assertEquals(10, count("upgrade"));
   }
 }

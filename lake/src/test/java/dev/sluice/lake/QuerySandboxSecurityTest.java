@@ -186,8 +186,8 @@ class QuerySandboxSecurityTest {
     if (!sql.contains(dir.toString())) {
       assertFalse(error.message().contains(dir.toString()), error.message());
     }
-    LakeError asyncError = lake.submitQuery("mallory", new QueryRequest(sql, null, null)).error();
-    assertEquals(code, asyncError == null ? null : asyncError.code(), sql);
+    QuerySubmission submitted = lake.submitQuery("mallory", new QueryRequest(sql, null, null));
+    assertEquals(code, assertInstanceOf(QuerySubmission.Refused.class, submitted, sql).error().code(), sql);
   }
 
   /** After all the attempts, the victim's data is unchanged. */

@@ -203,8 +203,12 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
         }
 
         private void add(String key, String value, boolean isWeak) {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(value, () -> "value of " + key);
+            if (keys == null) {
+                throw new IllegalStateException("already built");
+            }
+            if (key == null || value == null) {
+                throw new NullPointerException(key == null ? "key" : "value of " + key);
+            }
             if (size == keys.length) {
                 keys = Arrays.copyOf(keys, size * 2);
                 values = Arrays.copyOf(values, size * 2);
@@ -216,23 +220,41 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
             size++;
         }
 
+        /** The map; the builder's arrays become the map's, so the builder cannot be used afterwards. */
         public UnmappedMap build() {
+            if (keys == null) {
+                throw new IllegalStateException("already built");
+            }
             if (size == 0) {
+                keys = null;
                 return EMPTY;
             }
-            sort();
-            String[] k = new String[size];
-            String[] v = new String[size];
+            boolean repeated = sort();
+            String[] k = keys;
+            String[] v = values;
+            keys = null;
+            if (!repeated) {
+                values = null;
+                weak = null;
+                return new UnmappedMap(k, v, 0, size);
+            }
             int n = 0;
             for (int i = 0; i < size; ) {
                 int j = i + 1;
-                while (j < size && keys[j].equals(keys[i])) {
+                while (j < size && k[j].equals(k[i])) {
                     j++;
                 }
-                k[n] = keys[i];
-                v[n++] = values[winner(i, j)];
+                String value = v[winner(i, j)];
+                k[n] = k[i];
+                v[n++] = value;
                 i = j;
             }
+            if (n < size) {
+                Arrays.fill(k, n, size, null);
+                Arrays.fill(v, n, size, null);
+            }
+            values = null;
+            weak = null;
             return new UnmappedMap(k, v, 0, n);
         }
 
@@ -249,8 +271,9 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
         /**
          * Stable sort. Insertion sort for the usual few entries (they arrive in short sorted runs);
          * a merge sort of the indices beyond that, so a message with very many keys stays n log n.
+         * Returns whether a key may occur more than once (then {@link #build} resolves repeats).
          */
-        private void sort() {
+        private boolean sort() {
             if (size > INSERTION_SORT_MAX) {
                 Integer[] order = new Integer[size];
                 for (int i = 0; i < size; i++) {
@@ -268,26 +291,34 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
                 keys = k;
                 values = v;
                 weak = w;
-                return;
+                return true; // not tracked on this path: let build look
             }
+            boolean repeated = false;
             for (int i = 1; i < size; i++) {
                 String key = keys[i];
-                if (keys[i - 1].compareTo(key) <= 0) {
+                int order = keys[i - 1].compareTo(key);
+                if (order <= 0) {
+                    repeated |= order == 0;
                     continue;
                 }
                 String value = values[i];
                 boolean isWeak = weak[i];
                 int j = i - 1;
-                while (j >= 0 && keys[j].compareTo(key) > 0) {
+                int c = order;
+                while (c > 0) {
                     keys[j + 1] = keys[j];
                     values[j + 1] = values[j];
                     weak[j + 1] = weak[j];
                     j--;
+                    c = j >= 0 ? keys[j].compareTo(key) : -1;
                 }
+                // The left neighbour now sorts at or before key: equal means a repeated key.
+                repeated |= c == 0;
                 keys[j + 1] = key;
                 values[j + 1] = value;
                 weak[j + 1] = isWeak;
             }
+            return repeated;
         }
     }
 }

@@ -8,10 +8,11 @@ import dev.sluice.console.backend.Principal;
 import dev.sluice.lake.LakeError;
 import dev.sluice.lake.LakeService;
 import dev.sluice.lake.QueryPage;
+import dev.sluice.lake.QueryPageOutcome;
 import dev.sluice.lake.QueryRequest;
 import dev.sluice.lake.QueryResult;
 import dev.sluice.lake.QueryRun;
-import dev.sluice.lake.internal.QueryRuns;
+import dev.sluice.lake.QuerySubmission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * {@link LakeQueries} on the lake's asynchronous query runs, for the signed-in user's tenant
  * (as central resolves it). A page key is the lake's run id and its own page key, so the next
- * page reads the same finished result instead of running the query again.
+ * and previous pages read the same finished result instead of running the query again.
  */
 final class LakeServiceQueries implements LakeQueries {
 
@@ -62,11 +63,11 @@ final class LakeServiceQueries implements LakeQueries {
       runId = pageKey.substring(0, separator);
       lakeKey = pageKey.substring(separator + 1);
     } else {
-      QueryRuns.QueryRunOrError submitted = lake.submitQuery(tenant, new QueryRequest(sql, null, null));
-      if (submitted.error() != null) {
-        return refused(submitted.error());
+      QuerySubmission submitted = lake.submitQuery(tenant, new QueryRequest(sql, null, null));
+      if (submitted instanceof QuerySubmission.Refused refusal) {
+        return refused(refusal.error());
       }
-      runId = submitted.run().id();
+      runId = ((QuerySubmission.Submitted) submitted).run().id();
     }
     Optional<QueryRun> run = finished(lake, tenant, runId);
     if (run.isEmpty()) {
@@ -79,11 +80,11 @@ final class LakeServiceQueries implements LakeQueries {
       return error == null ? Outcome.refused("QUERY_FAILED", "The query did not succeed.")
           : refused(error);
     }
-    QueryRuns.PageOrError page = lake.queryResults(tenant, runId, pageSize, lakeKey);
-    if (page.error() != null) {
-      return refused(page.error());
+    QueryPageOutcome page = lake.queryResults(tenant, runId, pageSize, lakeKey);
+    if (page instanceof QueryPageOutcome.Unavailable unavailable) {
+      return refused(unavailable.error());
     }
-    QueryPage rows = page.page();
+    QueryPage rows = ((QueryPageOutcome.Page) page).page();
     List<String> columns = new ArrayList<>();
     for (QueryResult.Column column : rows.columns()) {
       columns.add(column.name());
@@ -98,7 +99,8 @@ final class LakeServiceQueries implements LakeQueries {
     }
     long elapsed = Duration.between(started, clock.instant()).toMillis();
     return Outcome.ok(new Page(columns, text,
-        rows.nextKey() == null ? null : runId + "~" + rows.nextKey(), elapsed));
+        rows.nextKey() == null ? null : runId + "~" + rows.nextKey(),
+        rows.previousKey() == null ? null : runId + "~" + rows.previousKey(), elapsed));
   }
 
   private Optional<QueryRun> finished(LakeService lake, String tenant, String runId) {

@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,10 +158,13 @@ public final class AttackTable {
     }
 
     /** Table entries first, then the source's own ids, each technique once. */
-    public List<Attack> merge(String alertType, Collection<Attack> fromSource) {
+    public List<Attack> merge(String alertType, List<Attack> fromSource) {
         List<Attack> fromTable = forAlertType(alertType);
         if (fromSource.isEmpty()) {
             return fromTable;
+        }
+        if (fromTable.isEmpty() && fromSource.size() == 1) {
+            return List.of(fromSource.get(0));
         }
         List<Attack> out = new ArrayList<>(fromTable.size() + fromSource.size());
         out.addAll(fromTable);
@@ -175,7 +177,7 @@ public final class AttackTable {
                 out.add(a);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static String key(Attack a) {

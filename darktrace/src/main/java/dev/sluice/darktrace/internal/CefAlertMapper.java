@@ -59,10 +59,11 @@ public final class CefAlertMapper {
         }
         String severity = h.severity();
         severity(severity, d);
-        d.unmapped.put("cef.version", h.version() == 0 ? "0" : Integer.toString(h.version()));
         if (severity != null) {
             d.unmapped.put("cef.severity", severity);
         }
+        int version = h.version();
+        d.unmapped.put("cef.version", version == 0 ? "0" : version == 1 ? "1" : Integer.toString(version));
         switch (kind) {
             case MODEL_BREACH, TEST_ALERT -> modelBreach(x, url, d);
             case AI_ANALYST -> aiAnalyst(x, url, d);
@@ -94,10 +95,14 @@ public final class CefAlertMapper {
         if (alertType.equals(JsonAlertMapper.TEST_MODEL) || alertType.endsWith(TEST_MODEL_PATH)) {
             return AlertKind.TEST_ALERT;
         }
-        if (product.equalsIgnoreCase("ai analyst")) {
+        boolean statusUrl = url != null && url.contains("sysstatus");
+        // Exact spellings first: a case-blind comparison costs a character-by-character loop.
+        if (product.equals("Enterprise Immune System") || product.equals("DCIP")) {
+            return statusUrl ? AlertKind.SYSTEM_STATUS : AlertKind.MODEL_BREACH;
+        }
+        if (product.equals("AI Analyst") || product.equalsIgnoreCase("ai analyst")) {
             return AlertKind.AI_ANALYST;
         }
-        boolean statusUrl = url != null && url.contains("sysstatus");
         if (product.equalsIgnoreCase("enterprise immune system") || product.equalsIgnoreCase("dcip")) {
             return statusUrl ? AlertKind.SYSTEM_STATUS : AlertKind.MODEL_BREACH;
         }
@@ -538,8 +543,7 @@ public final class CefAlertMapper {
             if (i < 0) {
                 return null;
             }
-            String v = value(i);
-            return v.isBlank() ? null : v.trim();
+            return FindingDraft.trimToNull(value(i));
         }
 
         /** Marks pair {@code i} (and its label, for a custom field) as mapped. */

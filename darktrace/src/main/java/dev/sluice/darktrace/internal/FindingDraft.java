@@ -185,7 +185,23 @@ public final class FindingDraft {
                 severity == Severity.OTHER ? severityLabel : null, resolved ? FindingStatus.RESOLVED : FindingStatus.NEW,
                 time != null ? time : receivedAtMillis, null, null, timezoneOffset, desc != null ? desc : info.title(),
                 alertable, riskScore, riskLevel(riskScore), metadata, info, device, resources, evidences,
-                List.of(Arrays.copyOf(observables, n)), rawData, unmapped.build());
+                listOf(observables, n), rawData, unmapped.build());
+    }
+
+    /** The first {@code n} elements as an immutable list, without the copy {@code List.of(E...)} makes. */
+    static <T> List<T> listOf(T[] a, int n) {
+        return switch (n) {
+            case 0 -> List.of();
+            case 1 -> List.of(a[0]);
+            case 2 -> List.of(a[0], a[1]);
+            case 3 -> List.of(a[0], a[1], a[2]);
+            case 4 -> List.of(a[0], a[1], a[2], a[3]);
+            case 5 -> List.of(a[0], a[1], a[2], a[3], a[4]);
+            case 6 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5]);
+            case 7 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+            case 8 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+            default -> List.of(Arrays.copyOf(a, n));
+        };
     }
 
     private String contentUid() {
@@ -238,7 +254,7 @@ public final class FindingDraft {
     }
 
     private static int observable(Observable[] out, int n, String name, ObservableType type, String value) {
-        if (value != null && !value.isBlank()) {
+        if (value != null && trimToNull(value) != null) {
             out[n++] = new Observable(name, type, value);
         }
         return n;
@@ -273,7 +289,23 @@ public final class FindingDraft {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return s == null ? null : trimToNull(s);
+    }
+
+    /**
+     * {@code s.isBlank() ? null : s.trim()}, answered without scanning when the text starts with
+     * printable ASCII and does not end in a space or control character (the usual case).
+     */
+    static String trimToNull(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return null;
+        }
+        char first = s.charAt(0);
+        if (first > ' ' && first < 0x7f && s.charAt(n - 1) > ' ') {
+            return s;
+        }
+        return s.isBlank() ? null : s.trim();
     }
 
     /** {@code mac} trimmed when it is an OCSF {@code mac_t}, else null. */

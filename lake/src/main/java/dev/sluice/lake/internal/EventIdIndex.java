@@ -40,6 +40,28 @@ public final class EventIdIndex {
     byKey.computeIfAbsent(key(tenant, applianceId), k -> new OffsetRanges()).add(offset);
   }
 
+  /** Which of {@code offsets} of one appliance the index holds (one lookup for the whole batch). */
+  public synchronized boolean[] containsEach(String tenant, String applianceId, long[] offsets, int count) {
+    boolean[] out = new boolean[count];
+    OffsetRanges ranges = byKey.get(key(tenant, applianceId));
+    if (ranges != null) {
+      for (int i = 0; i < count; i++) {
+        out[i] = ranges.contains(offsets[i]);
+      }
+    }
+    return out;
+  }
+
+  /** Adds the {@code offsets} of one appliance whose {@code take} flag is set. */
+  public synchronized void addEach(String tenant, String applianceId, long[] offsets, boolean[] take) {
+    OffsetRanges ranges = byKey.computeIfAbsent(key(tenant, applianceId), k -> new OffsetRanges());
+    for (int i = 0; i < take.length; i++) {
+      if (take[i]) {
+        ranges.add(offsets[i]);
+      }
+    }
+  }
+
   /** Writes a snapshot that records {@code convertedSegment} as the newest segment it covers. */
   public void writeSnapshot(Path file, long convertedSegment) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

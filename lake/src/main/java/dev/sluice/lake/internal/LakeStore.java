@@ -1,7 +1,7 @@
 package dev.sluice.lake.internal;
 
+import dev.sluice.lake.StorageSettings;
 import dev.sluice.wire.ingest.EventId;
-import dev.sluice.wire.ingest.IngestEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,35 +53,25 @@ public final class LakeStore implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LakeStore.class);
 
-  /** Tuning of the background work. */
-  public record Settings(int compactionMinFiles, long compactionMaxInputBytes, Duration coveredFileGrace,
-      String writerMemoryLimit) {
-    public static Settings defaults() {
-      return new Settings(8, 256L * 1024 * 1024, Duration.ofMinutes(2), "1GB");
-    }
-  }
-
   /** The outcome of appending one batch's valid events. */
   public record Appended(int accepted, List<String> duplicateIds) {}
 
-  /** One event that passed validation, with where it goes. */
-  public record Accepted(IngestEvent event, EventId id, int epochDay) {}
-
   private final LakeFiles files;
   private final Clock clock;
-  private final Settings settings;
+  private final StorageSettings settings;
   private final BufferAllocator allocator = new RootAllocator();
-  private final AlertBatchEncoder encoder = new AlertBatchEncoder(allocator);
+  private final BatchDecoder decoder = new BatchDecoder(allocator);
   private final EventIdIndex ids = new EventIdIndex();
   private final WriteAheadLog wal;
   private final Connection duck;
   private final Object ingestLock = new Object();
-  private final Set<PendingId> pending = new HashSet<>();
+  /** Event offsets claimed by requests that have not finished writing them, by tenant/appliance. */
+  private final Map<String, Set<Long>> pending = new HashMap<>();
   private final Object backgroundLock = new Object();
   private final Map<Path, Instant> coveredSince = new LinkedHashMap<>();
   private volatile boolean failed;
 
-  private LakeStore(LakeFiles files, Clock clock, Settings settings) throws IOException, SQLException {
+  private LakeStore(LakeFiles files, Clock clock, StorageSettings settings) throws IOException, SQLException {
     this.files = files;
     this.clock = clock;
     this.settings = settings;
@@ -106,6 +98,55 @@ public final class LakeStore implements AutoCloseable {
     this.wal = new WriteAheadLog(files.wal());
     recover(snapshot);
     writeEmptyFile();
+    upgradeOlderFiles();
+  }
+
+  /**
+   * Rewrites data files written before the stored analyst columns existed
+   * ({@link OcsfColumns#STORED_ANALYST_COLUMNS}) so that every file has the table's columns and
+   * the query view can read them all without {@code union_by_name}. Each file is rewritten to a
+   * temporary file and renamed over the original: a crash leaves either the old or the new file,
+   * and the next start finishes the job. The rows and the record are unchanged.
+   */
+  private void upgradeOlderFiles() throws IOException {
+    int upgraded = 0;
+    for (String tenant : files.tenants()) {
+      for (LocalDate day : files.days(tenant)) {
+        for (LakeFiles.DataFile file : files.allFiles(files.dayDir(tenant, day))) {
+          if (!hasStoredAnalystColumns(file.path())) {
+            rewriteWithStoredAnalystColumns(file.path());
+            upgraded++;
+          }
+        }
+      }
+    }
+    if (upgraded > 0) {
+      LOG.info("rewrote {} data file(s) of an earlier layout with the stored analyst columns", upgraded);
+    }
+  }
+
+  private boolean hasStoredAnalystColumns(Path file) throws IOException {
+    try (PreparedStatement s = duck.prepareStatement("SELECT count(*) FROM parquet_schema(?) WHERE name = 'peer_ip'")) {
+      s.setString(1, file.toString());
+      try (ResultSet rows = s.executeQuery()) {
+        return rows.next() && rows.getLong(1) > 0;
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot read the columns of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void rewriteWithStoredAnalystColumns(Path file) throws IOException {
+    Path tmp = files.tmp().resolve("upgrade-" + file.getFileName());
+    try (Statement s = duck.createStatement()) {
+      s.execute("COPY (SELECT " + OcsfColumns.PARQUET_SELECT + " FROM read_parquet(" + quote(file.toString())
+          + ", hive_partitioning = false)) TO " + quote(tmp.toString()) + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
+    } catch (SQLException e) {
+      Files.deleteIfExists(tmp);
+      throw new IOException("upgrading " + file + " failed: " + e.getMessage(), e);
+    }
+    Durable.fsync(tmp);
+    Durable.move(tmp, file);
   }
 
   /** A Parquet file with the table's columns and no rows: what a query reads when a tenant has no data. */
@@ -120,7 +161,8 @@ public final class LakeStore implements AutoCloseable {
       Data.exportArrayStream(allocator, reader, stream);
       duck.unwrap(DuckDBConnection.class).registerArrowStream("empty_batch", stream);
       try (Statement s = duck.createStatement()) {
-        s.execute("COPY (SELECT * FROM empty_batch) TO " + quote(tmp.toString()) + " (FORMAT parquet)");
+        s.execute("COPY (SELECT " + OcsfColumns.PARQUET_SELECT + " FROM empty_batch) TO " + quote(tmp.toString())
+            + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
       }
     } catch (SQLException e) {
       throw new IOException("cannot write the empty table file: " + e.getMessage(), e);
@@ -130,7 +172,7 @@ public final class LakeStore implements AutoCloseable {
   }
 
   /** Opens (and recovers) the store under {@code root}. */
-  public static LakeStore open(Path root, Clock clock, Settings settings) throws IOException {
+  public static LakeStore open(Path root, Clock clock, StorageSettings settings) throws IOException {
     try {
       return new LakeStore(new LakeFiles(root), clock, settings);
     } catch (SQLException e) {
@@ -140,6 +182,11 @@ public final class LakeStore implements AutoCloseable {
 
   public LakeFiles files() {
     return files;
+  }
+
+  /** Reads ingest bodies into Arrow rows allocated from this store's allocator. */
+  public BatchDecoder decoder() {
+    return decoder;
   }
 
   private void recover(long snapshotSegment) throws IOException {
@@ -183,19 +230,25 @@ public final class LakeStore implements AutoCloseable {
   }
 
   /**
-   * Stores the events that are new and returns once they are durable. {@code events} passed
-   * validation; their ids belong to the authenticated appliance.
+   * Stores the valid events of a decoded batch that are new, and returns once they are durable.
+   * The batch's event ids belong to its (authenticated) appliance.
    */
-  public Appended append(String tenant, String integrationId, List<Accepted> events) throws IOException {
+  public Appended append(String tenant, BatchDecoder.DecodedBatch batch) throws IOException {
     if (failed) {
       throw new IOException("the lake store has failed; restart it");
     }
-    List<AlertBatchEncoder.Row> rows = new ArrayList<>(events.size());
+    int n = batch.validCount();
+    String appliance = batch.applianceId();
+    long[] offsets = new long[n];
+    for (int i = 0; i < n; i++) {
+      offsets[i] = batch.offset(i);
+    }
+    boolean[] take = new boolean[n];
     List<String> duplicates = new ArrayList<>();
-    List<PendingId> claimed = new ArrayList<>(events.size());
+    Set<Long> claimed = new HashSet<>();
     synchronized (ingestLock) {
       // A concurrent request holding some of these ids decides them first: wait for its outcome.
-      while (events.stream().anyMatch(a -> pending.contains(PendingId.of(tenant, a.id())))) {
+      while (anyPending(tenant, appliance, offsets)) {
         try {
           ingestLock.wait();
         } catch (InterruptedException e) {
@@ -203,42 +256,56 @@ public final class LakeStore implements AutoCloseable {
           throw new IOException("interrupted while waiting for a concurrent batch with the same events");
         }
       }
-      for (Accepted a : events) {
-        PendingId key = PendingId.of(tenant, a.id());
-        if (ids.contains(tenant, a.id().applianceId(), a.id().offset()) || !pending.add(key)) {
-          duplicates.add(a.event().eventId());
+      boolean[] held = ids.containsEach(tenant, appliance, offsets, n);
+      Set<Long> mine = pending.computeIfAbsent(pendingKey(tenant, appliance), k -> new HashSet<>());
+      for (int i = 0; i < n; i++) {
+        if (held[i] || !mine.add(offsets[i])) {
+          duplicates.add(batch.eventId(i));
         } else {
-          claimed.add(key);
-          rows.add(new AlertBatchEncoder.Row(tenant, integrationId, a.event(), a.epochDay()));
+          take[i] = true;
+          claimed.add(offsets[i]);
         }
       }
     }
     boolean stored = false;
     try {
-      if (!rows.isEmpty()) {
-        byte[] payload = encoder.encode(rows);
-        wal.append(payload);
+      if (!claimed.isEmpty()) {
+        wal.append(ArrowIpc.write(batch.rows(), claimed.size() == n ? null : take, allocator));
       }
       stored = true;
     } finally {
       synchronized (ingestLock) {
-        for (PendingId key : claimed) {
-          if (stored) {
-            ids.add(key.tenant(), key.applianceId(), key.offset());
+        if (stored) {
+          ids.addEach(tenant, appliance, offsets, take);
+        }
+        Set<Long> mine = pending.get(pendingKey(tenant, appliance));
+        if (mine != null) {
+          mine.removeAll(claimed);
+          if (mine.isEmpty()) {
+            pending.remove(pendingKey(tenant, appliance));
           }
-          pending.remove(key);
         }
         ingestLock.notifyAll();
       }
     }
-    return new Appended(rows.size(), duplicates);
+    return new Appended(claimed.size(), duplicates);
   }
 
-  /** An event id claimed by a request that has not finished writing it. */
-  private record PendingId(String tenant, String applianceId, long offset) {
-    static PendingId of(String tenant, EventId id) {
-      return new PendingId(tenant, id.applianceId(), id.offset());
+  private boolean anyPending(String tenant, String appliance, long[] offsets) {
+    Set<Long> held = pending.get(pendingKey(tenant, appliance));
+    if (held == null) {
+      return false;
     }
+    for (long offset : offsets) {
+      if (held.contains(offset)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String pendingKey(String tenant, String appliance) {
+    return tenant + "/" + appliance;
   }
 
   /**
@@ -273,8 +340,8 @@ public final class LakeStore implements AutoCloseable {
       Data.exportArrayStream(allocator, reader, stream);
       duck.unwrap(DuckDBConnection.class).registerArrowStream(view, stream);
       try (Statement s = duck.createStatement()) {
-        s.execute("COPY (SELECT * FROM " + view + ") TO " + quote(out.toString())
-            + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (tenant, day), WRITE_PARTITION_COLUMNS true,"
+        s.execute("COPY (SELECT " + OcsfColumns.PARQUET_SELECT + " FROM " + view + ") TO " + quote(out.toString())
+            + " (" + OcsfColumns.PARQUET_OPTIONS + ", PARTITION_BY (tenant, day), WRITE_PARTITION_COLUMNS true,"
             + " FILENAME_PATTERN " + quote(String.format("w%020d_{i}", seq)) + ")");
         s.execute("DROP VIEW IF EXISTS " + view);
       }
@@ -361,7 +428,7 @@ public final class LakeStore implements AutoCloseable {
     String list = String.join(", ", run.stream().map(f -> quote(f.path().toString())).toList());
     try (Statement s = duck.createStatement()) {
       s.execute("COPY (SELECT * FROM read_parquet([" + list + "], hive_partitioning = false) ORDER BY ocsf.time)"
-          + " TO " + quote(tmp.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+          + " TO " + quote(tmp.toString()) + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
     } catch (SQLException e) {
       Files.deleteIfExists(tmp);
       throw new IOException("compacting " + dayDir + " failed: " + e.getMessage(), e);

@@ -14,7 +14,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * The physical layout of the {@code alerts} table: lake columns plus the OCSF Detection Finding
  * (2004) record as nested columns, the way Amazon Security Lake stores OCSF. The columns are the
  * attributes Sluice's normalizer emits (docs/design/contracts.md); fewer columns write faster. One definition
- * gives the Arrow schema the WAL and the Parquet files use and drives {@link AlertBatchEncoder}.
+ * gives the Arrow schema the WAL and the Parquet files use and drives {@link BatchDecoder}.
  *
  * <p>Stored once each: {@code raw_data} (OCSF {@code raw_data}, the original message) and
  * {@code unmapped} (OCSF {@code unmapped}, string → string) are top-level columns and are left out
@@ -138,6 +138,27 @@ public final class OcsfColumns {
         List.of(utf8("key", false), utf8("value", true)));
     return new Field(name, FieldType.nullable(new ArrowType.Map(false)), List.of(entries));
   }
+
+  /**
+   * Analyst columns stored in the Parquet files next to the record (computed by DuckDB when a WAL
+   * segment is converted): the ones taken from the first element of a list, which a query could
+   * otherwise only get by reading the whole list column of every row.
+   */
+  static final List<String> STORED_ANALYST_COLUMNS = List.of(
+      "ocsf.finding_info.types[1] AS category",
+      "ocsf.finding_info.attacks[1].technique.uid AS mitre_technique",
+      "ocsf.evidences[1].dst_endpoint.ip AS peer_ip",
+      "ocsf.evidences[1].dst_endpoint.network_scope AS peer_scope",
+      "ocsf.evidences[1].connection_info.direction AS direction");
+
+  /** The columns of a Parquet file from the columns of an Arrow batch, as a DuckDB select list. */
+  static final String PARQUET_SELECT = "*, " + String.join(", ", STORED_ANALYST_COLUMNS);
+
+  /**
+   * Options of every Parquet file the lake writes: zstd, and format version 2 (delta encodings:
+   * sorted times and similar strings take a fraction of the space).
+   */
+  public static final String PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION V2";
 
   /** Names of the attributes kept as top-level columns instead of inside {@code ocsf}. */
   static final Map<String, String> HOISTED = Map.of("raw_data", "raw_data", "unmapped", "unmapped");

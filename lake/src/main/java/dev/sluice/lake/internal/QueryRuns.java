@@ -4,9 +4,11 @@ import dev.sluice.lake.LakeConfig;
 import dev.sluice.lake.LakeError;
 import dev.sluice.lake.LakeErrorCode;
 import dev.sluice.lake.QueryPage;
+import dev.sluice.lake.QueryPageOutcome;
 import dev.sluice.lake.QueryRequest;
 import dev.sluice.lake.QueryResult;
 import dev.sluice.lake.QueryRun;
+import dev.sluice.lake.QuerySubmission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,16 +62,16 @@ public final class QueryRuns {
   }
 
   /** Submits a run; refuses SQL the sandbox would refuse, and too many runs at once. */
-  public QueryRunOrError submit(String tenant, QueryRequest request) {
+  public QuerySubmission submit(String tenant, QueryRequest request) {
     expire();
     Optional<LakeError> refused = sandbox.check(request.sql());
     if (refused.isPresent()) {
-      return new QueryRunOrError(null, refused.get());
+      return new QuerySubmission.Refused(refused.get());
     }
     long active = runs.values().stream()
         .filter(r -> r.tenant.equals(tenant) && r.status != QueryRun.Status.FINISHED).count();
     if (active >= limits.maxRunningPerTenant()) {
-      return new QueryRunOrError(null, new LakeError(LakeErrorCode.QUERY_TOO_MANY,
+      return new QuerySubmission.Refused(new LakeError(LakeErrorCode.QUERY_TOO_MANY,
           "at most " + limits.maxRunningPerTenant() + " queries can be pending or running at once"));
     }
     Run run = new Run(UUID.randomUUID().toString(), tenant, request, clock.instant());
@@ -78,13 +80,10 @@ public final class QueryRuns {
       executor.execute(() -> execute(run));
     } catch (RejectedExecutionException e) {
       runs.remove(run.id);
-      return new QueryRunOrError(null, new LakeError(LakeErrorCode.QUERY_TOO_MANY, "the lake is busy; try again"));
+      return new QuerySubmission.Refused(new LakeError(LakeErrorCode.QUERY_TOO_MANY, "the lake is busy; try again"));
     }
-    return new QueryRunOrError(snapshot(run), null);
+    return new QuerySubmission.Submitted(snapshot(run));
   }
-
-  /** A submitted run, or why it was not submitted. */
-  public record QueryRunOrError(QueryRun run, LakeError error) {}
 
   private void execute(Run run) {
     if (run.cancel.requested()) {
@@ -116,21 +115,21 @@ public final class QueryRuns {
   }
 
   /** A page of a finished, successful run; {@code pageKey} is the opaque key of a previous page. */
-  public PageOrError page(String tenant, String id, Integer pageSize, String pageKey) {
+  public QueryPageOutcome page(String tenant, String id, Integer pageSize, String pageKey) {
     Optional<Run> found = find(tenant, id);
     if (found.isEmpty()) {
-      return new PageOrError(null, new LakeError(LakeErrorCode.QUERY_NOT_FOUND, "no query " + id));
+      return new QueryPageOutcome.Unavailable(new LakeError(LakeErrorCode.QUERY_NOT_FOUND, "no query " + id));
     }
     Run run = found.get();
     if (run.status != QueryRun.Status.FINISHED) {
-      return new PageOrError(null, new LakeError(LakeErrorCode.QUERY_NOT_FINISHED, "the query has not finished"));
+      return new QueryPageOutcome.Unavailable(new LakeError(LakeErrorCode.QUERY_NOT_FINISHED, "the query has not finished"));
     }
     if (!(run.result instanceof QueryResult.Succeeded ok)) {
-      return new PageOrError(null, errorOf(run.result));
+      return new QueryPageOutcome.Unavailable(errorOf(run.result));
     }
     int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      return new PageOrError(null, new LakeError(LakeErrorCode.BAD_REQUEST, "pageSize must be 1.." + MAX_PAGE_SIZE));
+      return new QueryPageOutcome.Unavailable(new LakeError(LakeErrorCode.BAD_REQUEST, "pageSize must be 1.." + MAX_PAGE_SIZE));
     }
     int start;
     try {
@@ -139,15 +138,13 @@ public final class QueryRuns {
       start = -1;
     }
     if (start < 0 || start > ok.rows().size()) {
-      return new PageOrError(null, new LakeError(LakeErrorCode.BAD_REQUEST, "pageKey is not a key of this result"));
+      return new QueryPageOutcome.Unavailable(new LakeError(LakeErrorCode.BAD_REQUEST, "pageKey is not a key of this result"));
     }
     int end = Math.min(ok.rows().size(), start + size);
     String next = end < ok.rows().size() ? String.valueOf(end) : null;
-    return new PageOrError(new QueryPage(ok.columns(), ok.rows().subList(start, end), next), null);
+    String previous = start > 0 ? String.valueOf(Math.max(0, start - size)) : null;
+    return new QueryPageOutcome.Page(new QueryPage(ok.columns(), ok.rows().subList(start, end), next, previous));
   }
-
-  /** A page, or why there is none. */
-  public record PageOrError(QueryPage page, LakeError error) {}
 
   private Optional<Run> find(String tenant, String id) {
     Run run = id == null ? null : runs.get(id);

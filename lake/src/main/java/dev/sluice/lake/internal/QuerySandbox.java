@@ -53,7 +53,12 @@ import org.duckdb.StatementReturnType;
  */
 public final class QuerySandbox {
 
-  /** The analyst columns of {@code alerts}, computed from the stored record (stored once). */
+  /**
+   * The analyst columns of {@code alerts}: most computed from the stored record (stored once),
+   * the list-derived ones stored ({@link OcsfColumns#STORED_ANALYST_COLUMNS}). Every file the
+   * lake writes has the same columns, so the files are read without {@code union_by_name}
+   * (which would read every file's footer while binding).
+   */
   static final String ALERTS_COLUMNS = String.join(",\n  ", List.of(
       "make_timestamp(ocsf.time * 1000) AS time",
       "receive_time",
@@ -64,16 +69,16 @@ public final class QuerySandbox {
       "alert_kind",
       "ocsf.finding_info.title AS title",
       "ocsf.finding_info.title AS alert_type",
-      "ocsf.finding_info.types[1] AS category",
+      "category",
       "ocsf.severity AS severity",
       "ocsf.severity_id AS severity_id",
       "ocsf.risk_score AS risk_score",
-      "ocsf.finding_info.attacks[1].technique.uid AS mitre_technique",
+      "mitre_technique",
       "ocsf.device.ip AS device_ip",
       "ocsf.device.hostname AS device_hostname",
-      "ocsf.evidences[1].dst_endpoint.ip AS peer_ip",
-      "ocsf.evidences[1].dst_endpoint.network_scope AS peer_scope",
-      "ocsf.evidences[1].connection_info.direction AS direction",
+      "peer_ip",
+      "peer_scope",
+      "direction",
       "ocsf.finding_info.src_url AS url",
       "test_alert",
       "event_id",
@@ -222,7 +227,7 @@ public final class QuerySandbox {
         where.append(" AND ocsf.time < ").append(to.toEpochMilli());
       }
       s.execute("CREATE VIEW alerts AS SELECT\n  " + ALERTS_COLUMNS + "\nFROM read_parquet([" + list
-          + "], hive_partitioning = false, union_by_name = true)\nWHERE " + where);
+          + "], hive_partitioning = false)\nWHERE " + where);
       s.execute("SET lock_configuration = true");
     } catch (SQLException e) {
       connection.close();

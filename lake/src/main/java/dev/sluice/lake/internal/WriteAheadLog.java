@@ -1,5 +1,6 @@
 package dev.sluice.lake.internal;
 
+import com.github.luben.zstd.Zstd;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -22,16 +23,20 @@ import org.slf4j.LoggerFactory;
  * the batch is acknowledged. Segments are converted to Parquet in the background and deleted
  * once converted.
  *
- * <p>Segment file {@code <seq, 20 digits>.wal}: magic {@code SLWAL001}, then records of
- * {@code int length, int crc32c(payload), payload} (big-endian); a payload is an Arrow IPC stream
- * of one record batch ({@link AlertBatchEncoder}). Recovery keeps the records up to the first
+ * <p>Segment file {@code <seq, 20 digits>.wal}: magic {@code SLWAL002}, then records of
+ * {@code int length, int crc32c(record), record} (big-endian); a record is a zstd frame (level 1)
+ * of the payload, an Arrow IPC stream of one record batch ({@link ArrowIpc}): about a seventh of
+ * the bytes to write and fsync. Segments with magic {@code SLWAL001} (records are the payloads,
+ * uncompressed) are still read. Recovery keeps the records up to the first
  * torn or corrupt one and truncates the rest: those bytes were never acknowledged, since the
  * acknowledgement follows the fsync.
  */
 public final class WriteAheadLog implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WriteAheadLog.class);
-  private static final byte[] MAGIC = "SLWAL001".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "SLWAL002".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC_UNCOMPRESSED = "SLWAL001".getBytes(StandardCharsets.US_ASCII);
+  private static final int ZSTD_LEVEL = 1;
   private static final Pattern NAME = Pattern.compile("(\\d{20})\\.wal");
   /** Largest record accepted on read; larger lengths mean corruption. */
   static final int MAX_RECORD = 256 * 1024 * 1024;
@@ -72,15 +77,25 @@ public final class WriteAheadLog implements AutoCloseable {
     return directory.resolve(String.format("%020d.wal", seq));
   }
 
-  /** Appends one record and fsyncs it. On failure the segment is cut back to where it was. */
-  public synchronized void append(byte[] payload) throws IOException {
+  /**
+   * Appends one payload and fsyncs it; returns the bytes written. On failure the segment is cut
+   * back to where it was. (Compression runs before the log's lock, so concurrent appends compress
+   * in parallel.)
+   */
+  public int append(byte[] payload) throws IOException {
+    byte[] record = Zstd.compress(payload, ZSTD_LEVEL);
+    CRC32C crc = new CRC32C();
+    crc.update(record);
+    appendRecord(record, (int) crc.getValue());
+    return record.length + 8;
+  }
+
+  private synchronized void appendRecord(byte[] record, int crc) throws IOException {
     long before = active.position();
     try {
       ByteBuffer header = ByteBuffer.allocate(8);
-      CRC32C crc = new CRC32C();
-      crc.update(payload);
-      header.putInt(payload.length).putInt((int) crc.getValue()).flip();
-      ByteBuffer body = ByteBuffer.wrap(payload);
+      header.putInt(record.length).putInt(crc).flip();
+      ByteBuffer body = ByteBuffer.wrap(record);
       while (header.hasRemaining() || body.hasRemaining()) {
         active.write(new ByteBuffer[] {header, body});
       }
@@ -157,7 +172,8 @@ public final class WriteAheadLog implements AutoCloseable {
       long size = channel.size();
       ByteBuffer magic = ByteBuffer.allocate(MAGIC.length);
       readFully(channel, magic, 0);
-      if (magic.hasRemaining() || !java.util.Arrays.equals(magic.array(), MAGIC)) {
+      boolean compressed = java.util.Arrays.equals(magic.array(), MAGIC);
+      if (magic.hasRemaining() || !(compressed || java.util.Arrays.equals(magic.array(), MAGIC_UNCOMPRESSED))) {
         return 0;
       }
       long position = MAGIC.length;
@@ -179,11 +195,23 @@ public final class WriteAheadLog implements AutoCloseable {
           break;
         }
         if (sink != null) {
-          sink.add(payload.array());
+          sink.add(compressed ? decompress(payload.array()) : payload.array());
         }
         position += 8 + length;
       }
       return position;
+    }
+  }
+
+  private static byte[] decompress(byte[] record) throws IOException {
+    long size = Zstd.getFrameContentSize(record);
+    if (size < 0 || size > MAX_RECORD) {
+      throw new IOException("WAL record with a bad zstd frame (content size " + size + ")");
+    }
+    try {
+      return Zstd.decompress(record, (int) size);
+    } catch (RuntimeException e) {
+      throw new IOException("WAL record does not decompress: " + e.getMessage(), e);
     }
   }
 

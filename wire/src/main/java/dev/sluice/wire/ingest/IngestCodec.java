@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -85,7 +84,7 @@ public final class IngestCodec {
             "a batch holds at most " + MAX_EVENTS + " events, got " + batch.events().size());
       }
       return new Decoded.Batch(batch);
-    } catch (LimitExceeded e) {
+    } catch (BoundedInputStream.LimitExceededException e) {
       return new Decoded.Malformed("BATCH_TOO_LARGE",
           "a batch is at most " + MAX_DECOMPRESSED_BYTES + " bytes after decompression");
     } catch (ZipException e) {
@@ -109,38 +108,5 @@ public final class IngestCodec {
   /** Reads a response; throws {@link IOException} if it is not one. */
   public static IngestResponse decodeResponse(byte[] json) throws IOException {
     return JSON.readValue(json, IngestResponse.class);
-  }
-
-  private static final class LimitExceeded extends IOException {
-    LimitExceeded() {
-      super("limit exceeded");
-    }
-  }
-
-  private static final class BoundedInputStream extends FilterInputStream {
-    private long remaining;
-
-    BoundedInputStream(InputStream in, long limit) {
-      super(in);
-      this.remaining = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0 && --remaining < 0) {
-        throw new LimitExceeded();
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int off, int len) throws IOException {
-      int n = super.read(buffer, off, len);
-      if (n > 0 && (remaining -= n) < 0) {
-        throw new LimitExceeded();
-      }
-      return n;
-    }
   }
 }

@@ -1,0 +1,102 @@
+package dev.sluice.bench;
+
+import dev.sluice.lake.internal.ArrowIpc;
+import dev.sluice.lake.internal.BatchDecoder;
+import dev.sluice.lake.internal.EventIdIndex;
+import dev.sluice.lake.internal.WriteAheadLog;
+import dev.sluice.wire.ingest.IngestCodec;
+import dev.sluice.wire.ingest.IngestEvent;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * CPU time per event of each stage on the lake's ack path, one thread, warm: the gzip JSON batch
+ * body as the appliance sends it → gunzip → one-pass read into Arrow with validation
+ * ({@link BatchDecoder}) → exactly-once check → Arrow IPC → zstd → WAL append + fsync.
+ */
+final class IngestStages {
+
+  private IngestStages() {}
+
+  static void run(Path root, List<IngestEvent> pool, int events) throws Exception {
+    List<byte[]> bodies = LakeBenchmark.batches(pool, "appl-s", events).stream().map(IngestCodec::encodeBatch).toList();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    byte[] sink = new byte[64 * 1024];
+    try (BufferAllocator allocator = new RootAllocator()) {
+      BatchDecoder decoder = new BatchDecoder(allocator);
+      for (int round = 0; round < 6; round++) {
+        EventIdIndex ids = new EventIdIndex();
+        long gunzip = 0;
+        long decode = 0;
+        long dedupe = 0;
+        long ipc = 0;
+        long walCpu = 0;
+        long walWall = 0;
+        long walBytes = 0;
+        long ipcBytes = 0;
+        long pathWall = 0;
+        try (WriteAheadLog wal = new WriteAheadLog(root.resolve("stages-wal-" + round))) {
+          for (byte[] body : bodies) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 64 * 1024)) {
+              while (in.read(sink) > 0) {
+                // only inflating, to separate its cost from the decoder's
+              }
+            }
+            long c1 = mx.getCurrentThreadCpuTime();
+            long w0 = System.nanoTime();
+            BatchDecoder.Result result = decoder.decodeGzip(new ByteArrayInputStream(body), "t", "appl-s");
+            long c2 = mx.getCurrentThreadCpuTime();
+            try (BatchDecoder.DecodedBatch batch = ((BatchDecoder.Result.Decoded) result).batch()) {
+              int n = batch.validCount();
+              long[] offsets = new long[n];
+              for (int i = 0; i < n; i++) {
+                offsets[i] = batch.offset(i);
+              }
+              boolean[] held = ids.containsEach("t", "appl-s", offsets, n);
+              boolean[] take = new boolean[n];
+              for (int i = 0; i < n; i++) {
+                take[i] = !held[i];
+              }
+              long c3 = mx.getCurrentThreadCpuTime();
+              byte[] payload = ArrowIpc.write(batch.rows(), null, allocator);
+              long c4 = mx.getCurrentThreadCpuTime();
+              long w = System.nanoTime();
+              walBytes += wal.append(payload);
+              walWall += System.nanoTime() - w;
+              long c5 = mx.getCurrentThreadCpuTime();
+              ids.addEach("t", "appl-s", offsets, take);
+              long c6 = mx.getCurrentThreadCpuTime();
+              pathWall += System.nanoTime() - w0;
+              gunzip += c1 - c0;
+              decode += c2 - c1;
+              dedupe += c3 - c2 + c6 - c5;
+              ipc += c4 - c3;
+              walCpu += c5 - c4;
+              ipcBytes += payload.length;
+            }
+          }
+        }
+        long total = decode + dedupe + ipc + walCpu;
+        System.out.printf(Locale.ROOT, "stages round %d, %,d events: [gunzip alone %.2f µs] gunzip+read+validate into Arrow"
+            + " %.2f µs, exactly-once index %.2f µs, Arrow IPC %.2f µs (%,d B/event), WAL zstd+append+fsync %.2f µs CPU"
+            + " (%.2f µs wall, %,d B/event); total %.2f µs CPU/event = %,.0f events/s per core; one thread wall %,.0f events/s%n",
+            round, events, us(gunzip, events), us(decode, events), us(dedupe, events), us(ipc, events),
+            ipcBytes / events, us(walCpu, events), us(walWall, events), walBytes / events, us(total, events), events / (total / 1e9),
+            events / (pathWall / 1e9));
+      }
+    }
+  }
+
+  private static double us(long nanos, int events) {
+    return nanos / 1e3 / events;
+  }
+}
