@@ -28,9 +28,7 @@ class VerifyAlertSendingTest {
   }
 
   private static int freePort() throws Exception {
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    }
+    return LoopbackPorts.closedPort();
   }
 
   @Test

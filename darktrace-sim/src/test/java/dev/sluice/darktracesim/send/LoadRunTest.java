@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.darktracesim.LoopbackPorts;
 import dev.sluice.darktracesim.SyslogCefSettings;
 import dev.sluice.darktracesim.Transport;
 import dev.sluice.darktracesim.alert.AlertKind;
@@ -89,7 +90,7 @@ class LoadRunTest {
 
   @Test
   void reconnectsWithBackoffWhenTheReceiverRestarts() throws Exception {
-    SocketSink first = SocketSink.start(0);
+    SocketSink first = LoopbackPorts.bindBelowEphemeralRange(SocketSink::start);
     int port = first.port();
     LoadRun run = new LoadRun(SyslogCefSettings.recommended("127.0.0.1", port),
         new LoadPlan(1, new Rate(2_000), OptionalLong.of(3_000), Optional.empty(), 5, START,
@@ -119,10 +120,7 @@ class LoadRunTest {
 
   @Test
   void givesUpWhenNothingListensForTheGiveUpTime() throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
-    }
+    int port = LoopbackPorts.closedPort();
     LoadReport report = new LoadRun(SyslogCefSettings.recommended("127.0.0.1", port),
         new LoadPlan(1, Rate.MAX, OptionalLong.of(10), Optional.empty(), 5, START,
             AlertMix.TYPICAL, 10, Duration.ofMillis(500))).run();
