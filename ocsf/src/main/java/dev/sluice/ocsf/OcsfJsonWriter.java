@@ -2,6 +2,8 @@ package dev.sluice.ocsf;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +33,108 @@ public final class OcsfJsonWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private OcsfJsonWriter() {
+    }
+
+    /*
+     * Field names are pre-encoded once: Jackson then copies their bytes instead of escaping every
+     * name of every record (about 80 per Detection Finding).
+     */
+    private static final SerializableString N_ACTIVITY_ID = new SerializedString("activity_id");
+    private static final SerializableString N_ACTIVITY_NAME = new SerializedString("activity_name");
+    private static final SerializableString N_ANALYTIC = new SerializedString("analytic");
+    private static final SerializableString N_ATTACKS = new SerializedString("attacks");
+    private static final SerializableString N_CATEGORY = new SerializedString("category");
+    private static final SerializableString N_CATEGORY_NAME = new SerializedString("category_name");
+    private static final SerializableString N_CATEGORY_UID = new SerializedString("category_uid");
+    private static final SerializableString N_CLASS_NAME = new SerializedString("class_name");
+    private static final SerializableString N_CLASS_UID = new SerializedString("class_uid");
+    private static final SerializableString N_CONNECTION_INFO = new SerializedString("connection_info");
+    private static final SerializableString N_CORRELATION_UID = new SerializedString("correlation_uid");
+    private static final SerializableString N_CREATED_TIME = new SerializedString("created_time");
+    private static final SerializableString N_DESC = new SerializedString("desc");
+    private static final SerializableString N_DEVICE = new SerializedString("device");
+    private static final SerializableString N_DIRECTION = new SerializedString("direction");
+    private static final SerializableString N_DIRECTION_ID = new SerializedString("direction_id");
+    private static final SerializableString N_DST_ENDPOINT = new SerializedString("dst_endpoint");
+    private static final SerializableString N_END_TIME = new SerializedString("end_time");
+    private static final SerializableString N_EVENT_CODE = new SerializedString("event_code");
+    private static final SerializableString N_EVIDENCES = new SerializedString("evidences");
+    private static final SerializableString N_FINDING_INFO = new SerializedString("finding_info");
+    private static final SerializableString N_FIRST_SEEN_TIME = new SerializedString("first_seen_time");
+    private static final SerializableString N_HOSTNAME = new SerializedString("hostname");
+    private static final SerializableString N_IP = new SerializedString("ip");
+    private static final SerializableString N_IS_ALERT = new SerializedString("is_alert");
+    private static final SerializableString N_LAST_SEEN_TIME = new SerializedString("last_seen_time");
+    private static final SerializableString N_LOG_NAME = new SerializedString("log_name");
+    private static final SerializableString N_LOGGED_TIME = new SerializedString("logged_time");
+    private static final SerializableString N_MAC = new SerializedString("mac");
+    private static final SerializableString N_MESSAGE = new SerializedString("message");
+    private static final SerializableString N_METADATA = new SerializedString("metadata");
+    private static final SerializableString N_NAME = new SerializedString("name");
+    private static final SerializableString N_NETWORK_SCOPE = new SerializedString("network_scope");
+    private static final SerializableString N_NETWORK_SCOPE_ID = new SerializedString("network_scope_id");
+    private static final SerializableString N_OBSERVABLES = new SerializedString("observables");
+    private static final SerializableString N_ORIGINAL_TIME = new SerializedString("original_time");
+    private static final SerializableString N_PORT = new SerializedString("port");
+    private static final SerializableString N_PRODUCT = new SerializedString("product");
+    private static final SerializableString N_RAW_DATA = new SerializedString("raw_data");
+    private static final SerializableString N_RAW_DATA_SIZE = new SerializedString("raw_data_size");
+    private static final SerializableString N_RELATED_EVENTS = new SerializedString("related_events");
+    private static final SerializableString N_RELATED_EVENTS_COUNT = new SerializedString("related_events_count");
+    private static final SerializableString N_RESOURCES = new SerializedString("resources");
+    private static final SerializableString N_RISK_LEVEL = new SerializedString("risk_level");
+    private static final SerializableString N_RISK_LEVEL_ID = new SerializedString("risk_level_id");
+    private static final SerializableString N_RISK_SCORE = new SerializedString("risk_score");
+    private static final SerializableString N_ROLE = new SerializedString("role");
+    private static final SerializableString N_ROLE_ID = new SerializedString("role_id");
+    private static final SerializableString N_SEVERITY = new SerializedString("severity");
+    private static final SerializableString N_SEVERITY_ID = new SerializedString("severity_id");
+    private static final SerializableString N_SRC_ENDPOINT = new SerializedString("src_endpoint");
+    private static final SerializableString N_SRC_URL = new SerializedString("src_url");
+    private static final SerializableString N_START_TIME = new SerializedString("start_time");
+    private static final SerializableString N_STATUS = new SerializedString("status");
+    private static final SerializableString N_STATUS_ID = new SerializedString("status_id");
+    private static final SerializableString N_SUB_TECHNIQUE = new SerializedString("sub_technique");
+    private static final SerializableString N_TACTIC = new SerializedString("tactic");
+    private static final SerializableString N_TECHNIQUE = new SerializedString("technique");
+    private static final SerializableString N_TENANT_UID = new SerializedString("tenant_uid");
+    private static final SerializableString N_TIME = new SerializedString("time");
+    private static final SerializableString N_TIMEZONE_OFFSET = new SerializedString("timezone_offset");
+    private static final SerializableString N_TITLE = new SerializedString("title");
+    private static final SerializableString N_TYPE = new SerializedString("type");
+    private static final SerializableString N_TYPE_ID = new SerializedString("type_id");
+    private static final SerializableString N_TYPE_NAME = new SerializedString("type_name");
+    private static final SerializableString N_TYPE_UID = new SerializedString("type_uid");
+    private static final SerializableString N_TYPES = new SerializedString("types");
+    private static final SerializableString N_UID = new SerializedString("uid");
+    private static final SerializableString N_UNMAPPED = new SerializedString("unmapped");
+    private static final SerializableString N_VALUE = new SerializedString("value");
+    private static final SerializableString N_VENDOR_NAME = new SerializedString("vendor_name");
+    private static final SerializableString N_VERSION = new SerializedString("version");
+
+    private static void string(JsonGenerator g, SerializableString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
+    }
+
+    private static void number(JsonGenerator g, SerializableString name, long value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
+    }
+
+    private static void bool(JsonGenerator g, SerializableString name, boolean value) throws IOException {
+        g.writeFieldName(name);
+        g.writeBoolean(value);
+    }
+
+    private static void objectStart(JsonGenerator g, SerializableString name) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartObject();
+    }
+
+    private static void arrayStart(JsonGenerator g, SerializableString name) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartArray();
     }
 
     /** Compact JSON (one line), UTF-8. */
@@ -84,74 +188,74 @@ public final class OcsfJsonWriter {
     public static void write(DetectionFinding f, JsonGenerator g) throws IOException {
         OcsfVersion version = f.metadata().version();
         g.writeStartObject();
-        enumPair(g, "activity_id", "activity_name", f.activity());
-        g.writeNumberField("category_uid", DetectionFinding.CATEGORY_UID);
-        g.writeStringField("category_name", DetectionFinding.CATEGORY_NAME);
-        g.writeNumberField("class_uid", DetectionFinding.CLASS_UID);
-        g.writeStringField("class_name", DetectionFinding.CLASS_NAME);
-        g.writeNumberField("type_uid", f.typeUid());
-        g.writeStringField("type_name", f.typeName());
-        g.writeNumberField("severity_id", f.severity().id());
-        g.writeStringField("severity", f.severity() == Severity.OTHER && f.severityLabel() != null
+        enumPair(g, N_ACTIVITY_ID, N_ACTIVITY_NAME, f.activity());
+        number(g, N_CATEGORY_UID, DetectionFinding.CATEGORY_UID);
+        string(g, N_CATEGORY_NAME, DetectionFinding.CATEGORY_NAME);
+        number(g, N_CLASS_UID, DetectionFinding.CLASS_UID);
+        string(g, N_CLASS_NAME, DetectionFinding.CLASS_NAME);
+        number(g, N_TYPE_UID, f.typeUid());
+        string(g, N_TYPE_NAME, f.typeName());
+        number(g, N_SEVERITY_ID, f.severity().id());
+        string(g, N_SEVERITY, f.severity() == Severity.OTHER && f.severityLabel() != null
                 ? f.severityLabel() : f.severity().caption());
         if (f.status() != null) {
-            enumPair(g, "status_id", "status", f.status());
+            enumPair(g, N_STATUS_ID, N_STATUS, f.status());
         }
-        g.writeNumberField("time", f.time());
-        longField(g, "start_time", f.startTime());
-        longField(g, "end_time", f.endTime());
+        number(g, N_TIME, f.time());
+        longField(g, N_START_TIME, f.startTime());
+        longField(g, N_END_TIME, f.endTime());
         if (f.timezoneOffset() != null) {
-            g.writeNumberField("timezone_offset", f.timezoneOffset());
+            number(g, N_TIMEZONE_OFFSET, f.timezoneOffset());
         }
-        stringField(g, "message", f.message());
+        stringField(g, N_MESSAGE, f.message());
         if (f.isAlert() != null && version.atLeast(1, 4)) {
-            g.writeBooleanField("is_alert", f.isAlert());
+            bool(g, N_IS_ALERT, f.isAlert());
         }
         if (f.riskScore() != null) {
-            g.writeNumberField("risk_score", f.riskScore());
+            number(g, N_RISK_SCORE, f.riskScore());
         }
         if (f.riskLevel() != null) {
-            enumPair(g, "risk_level_id", "risk_level", f.riskLevel());
+            enumPair(g, N_RISK_LEVEL_ID, N_RISK_LEVEL, f.riskLevel());
         }
         writeMetadata(g, f.metadata());
         writeFindingInfo(g, f.findingInfo());
         if (f.device() != null) {
-            g.writeFieldName("device");
+            g.writeFieldName(N_DEVICE);
             writeDevice(g, f.device());
         }
         if (!f.resources().isEmpty()) {
-            g.writeArrayFieldStart("resources");
+            arrayStart(g, N_RESOURCES);
             for (ResourceDetails r : f.resources()) {
                 writeResource(g, r, version);
             }
             g.writeEndArray();
         }
         if (!f.evidences().isEmpty()) {
-            g.writeArrayFieldStart("evidences");
+            arrayStart(g, N_EVIDENCES);
             for (Evidence e : f.evidences()) {
                 writeEvidence(g, e, version);
             }
             g.writeEndArray();
         }
         if (!f.observables().isEmpty()) {
-            g.writeArrayFieldStart("observables");
+            arrayStart(g, N_OBSERVABLES);
             for (Observable o : f.observables()) {
                 g.writeStartObject();
-                g.writeStringField("name", o.name());
-                enumPair(g, "type_id", "type", o.type());
-                g.writeStringField("value", o.value());
+                string(g, N_NAME, o.name());
+                enumPair(g, N_TYPE_ID, N_TYPE, o.type());
+                string(g, N_VALUE, o.value());
                 g.writeEndObject();
             }
             g.writeEndArray();
         }
         if (f.rawData() != null) {
-            g.writeStringField("raw_data", f.rawData());
+            string(g, N_RAW_DATA, f.rawData());
             if (version.atLeast(1, 5)) {
-                g.writeNumberField("raw_data_size", utf8Length(f.rawData()));
+                number(g, N_RAW_DATA_SIZE, utf8Length(f.rawData()));
             }
         }
         if (!f.unmapped().isEmpty()) {
-            g.writeObjectFieldStart("unmapped");
+            objectStart(g, N_UNMAPPED);
             for (Map.Entry<String, String> e : f.unmapped().entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());
             }
@@ -161,86 +265,86 @@ public final class OcsfJsonWriter {
     }
 
     private static void writeMetadata(JsonGenerator g, Metadata m) throws IOException {
-        g.writeObjectFieldStart("metadata");
-        g.writeStringField("version", m.version().toString());
-        g.writeObjectFieldStart("product");
-        stringField(g, "vendor_name", m.product().vendorName());
-        stringField(g, "name", m.product().name());
-        stringField(g, "version", m.product().version());
+        objectStart(g, N_METADATA);
+        string(g, N_VERSION, m.version().toString());
+        objectStart(g, N_PRODUCT);
+        stringField(g, N_VENDOR_NAME, m.product().vendorName());
+        stringField(g, N_NAME, m.product().name());
+        stringField(g, N_VERSION, m.product().version());
         g.writeEndObject();
-        stringField(g, "correlation_uid", m.correlationUid());
-        stringField(g, "event_code", m.eventCode());
-        stringField(g, "log_name", m.logName());
-        stringField(g, "original_time", m.originalTime());
-        longField(g, "logged_time", m.loggedTime());
-        stringField(g, "tenant_uid", m.tenantUid());
+        stringField(g, N_CORRELATION_UID, m.correlationUid());
+        stringField(g, N_EVENT_CODE, m.eventCode());
+        stringField(g, N_LOG_NAME, m.logName());
+        stringField(g, N_ORIGINAL_TIME, m.originalTime());
+        longField(g, N_LOGGED_TIME, m.loggedTime());
+        stringField(g, N_TENANT_UID, m.tenantUid());
         g.writeEndObject();
     }
 
     private static void writeFindingInfo(JsonGenerator g, FindingInfo fi) throws IOException {
-        g.writeObjectFieldStart("finding_info");
-        g.writeStringField("uid", fi.uid());
-        stringField(g, "title", fi.title());
-        stringField(g, "desc", fi.desc());
-        stringField(g, "src_url", fi.srcUrl());
-        stringArray(g, "types", fi.types());
+        objectStart(g, N_FINDING_INFO);
+        string(g, N_UID, fi.uid());
+        stringField(g, N_TITLE, fi.title());
+        stringField(g, N_DESC, fi.desc());
+        stringField(g, N_SRC_URL, fi.srcUrl());
+        stringArray(g, N_TYPES, fi.types());
         if (fi.analytic() != null) {
             Analytic a = fi.analytic();
-            g.writeObjectFieldStart("analytic");
-            stringField(g, "uid", a.uid());
-            stringField(g, "name", a.name());
-            enumPair(g, "type_id", "type", a.type());
-            stringField(g, "category", a.category());
+            objectStart(g, N_ANALYTIC);
+            stringField(g, N_UID, a.uid());
+            stringField(g, N_NAME, a.name());
+            enumPair(g, N_TYPE_ID, N_TYPE, a.type());
+            stringField(g, N_CATEGORY, a.category());
             g.writeEndObject();
         }
         if (!fi.attacks().isEmpty()) {
-            g.writeArrayFieldStart("attacks");
+            arrayStart(g, N_ATTACKS);
             for (Attack a : fi.attacks()) {
                 g.writeStartObject();
-                mitre(g, "tactic", a.tactic());
-                mitre(g, "technique", a.technique());
-                mitre(g, "sub_technique", a.subTechnique());
-                stringField(g, "version", a.version());
+                mitre(g, N_TACTIC, a.tactic());
+                mitre(g, N_TECHNIQUE, a.technique());
+                mitre(g, N_SUB_TECHNIQUE, a.subTechnique());
+                stringField(g, N_VERSION, a.version());
                 g.writeEndObject();
             }
             g.writeEndArray();
         }
-        longField(g, "created_time", fi.createdTime());
-        longField(g, "first_seen_time", fi.firstSeenTime());
-        longField(g, "last_seen_time", fi.lastSeenTime());
+        longField(g, N_CREATED_TIME, fi.createdTime());
+        longField(g, N_FIRST_SEEN_TIME, fi.firstSeenTime());
+        longField(g, N_LAST_SEEN_TIME, fi.lastSeenTime());
         if (!fi.relatedEvents().isEmpty()) {
-            g.writeArrayFieldStart("related_events");
+            arrayStart(g, N_RELATED_EVENTS);
             for (RelatedEvent r : fi.relatedEvents()) {
                 g.writeStartObject();
-                g.writeStringField("uid", r.uid());
-                stringField(g, "title", r.title());
+                string(g, N_UID, r.uid());
+                stringField(g, N_TITLE, r.title());
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeNumberField("related_events_count", fi.relatedEvents().size());
+            number(g, N_RELATED_EVENTS_COUNT, fi.relatedEvents().size());
         }
         g.writeEndObject();
     }
 
     private static void writeDevice(JsonGenerator g, Device d) throws IOException {
         g.writeStartObject();
-        enumPair(g, "type_id", "type", d.type());
-        stringField(g, "hostname", d.hostname());
-        stringField(g, "ip", d.ip());
-        stringField(g, "mac", d.mac());
-        stringField(g, "name", d.name());
-        stringField(g, "uid", d.uid());
+        enumPair(g, N_TYPE_ID, N_TYPE, d.type());
+        stringField(g, N_HOSTNAME, d.hostname());
+        stringField(g, N_IP, d.ip());
+        stringField(g, N_MAC, d.mac());
+        stringField(g, N_NAME, d.name());
+        stringField(g, N_UID, d.uid());
         g.writeEndObject();
     }
 
     private static void writeResource(JsonGenerator g, ResourceDetails r, OcsfVersion version) throws IOException {
         g.writeStartObject();
-        stringField(g, "type", r.type());
-        stringField(g, "name", r.name());
-        stringField(g, "hostname", r.hostname());
-        stringField(g, "ip", r.ip());
+        stringField(g, N_TYPE, r.type());
+        stringField(g, N_NAME, r.name());
+        stringField(g, N_HOSTNAME, r.hostname());
+        stringField(g, N_IP, r.ip());
         if (version.atLeast(1, 6)) {
-            enumPair(g, "role_id", "role", r.role());
+            enumPair(g, N_ROLE_ID, N_ROLE, r.role());
         }
         g.writeEndObject();
     }
@@ -248,62 +352,62 @@ public final class OcsfJsonWriter {
     private static void writeEvidence(JsonGenerator g, Evidence e, OcsfVersion version) throws IOException {
         g.writeStartObject();
         if (e.srcEndpoint() != null) {
-            g.writeFieldName("src_endpoint");
+            g.writeFieldName(N_SRC_ENDPOINT);
             writeEndpoint(g, e.srcEndpoint(), version);
         }
         if (e.dstEndpoint() != null) {
-            g.writeFieldName("dst_endpoint");
+            g.writeFieldName(N_DST_ENDPOINT);
             writeEndpoint(g, e.dstEndpoint(), version);
         }
-        g.writeObjectFieldStart("connection_info");
-        enumPair(g, "direction_id", "direction", e.direction());
+        objectStart(g, N_CONNECTION_INFO);
+        enumPair(g, N_DIRECTION_ID, N_DIRECTION, e.direction());
         g.writeEndObject();
         g.writeEndObject();
     }
 
     private static void writeEndpoint(JsonGenerator g, NetworkEndpoint n, OcsfVersion version) throws IOException {
         g.writeStartObject();
-        stringField(g, "hostname", n.hostname());
-        stringField(g, "ip", n.ip());
+        stringField(g, N_HOSTNAME, n.hostname());
+        stringField(g, N_IP, n.ip());
         if (n.port() != null) {
-            g.writeNumberField("port", n.port());
+            number(g, N_PORT, n.port());
         }
-        stringField(g, "mac", n.mac());
+        stringField(g, N_MAC, n.mac());
         if (version.atLeast(1, 7)) {
-            enumPair(g, "network_scope_id", "network_scope", n.scope());
+            enumPair(g, N_NETWORK_SCOPE_ID, N_NETWORK_SCOPE, n.scope());
         }
         g.writeEndObject();
     }
 
-    private static void mitre(JsonGenerator g, String field, MitreEntity m) throws IOException {
+    private static void mitre(JsonGenerator g, SerializableString field, MitreEntity m) throws IOException {
         if (m != null) {
-            g.writeObjectFieldStart(field);
-            stringField(g, "uid", m.uid());
-            stringField(g, "name", m.name());
+            objectStart(g, field);
+            stringField(g, N_UID, m.uid());
+            stringField(g, N_NAME, m.name());
             g.writeEndObject();
         }
     }
 
-    private static void enumPair(JsonGenerator g, String idField, String captionField, OcsfEnum value) throws IOException {
-        g.writeNumberField(idField, value.id());
-        g.writeStringField(captionField, value.caption());
+    private static void enumPair(JsonGenerator g, SerializableString idField, SerializableString captionField, OcsfEnum value) throws IOException {
+        number(g, idField, value.id());
+        string(g, captionField, value.caption());
     }
 
-    private static void stringField(JsonGenerator g, String name, String value) throws IOException {
+    private static void stringField(JsonGenerator g, SerializableString name, String value) throws IOException {
         if (value != null) {
-            g.writeStringField(name, value);
+            string(g, name, value);
         }
     }
 
-    private static void longField(JsonGenerator g, String name, Long value) throws IOException {
+    private static void longField(JsonGenerator g, SerializableString name, Long value) throws IOException {
         if (value != null) {
-            g.writeNumberField(name, value);
+            number(g, name, value);
         }
     }
 
-    private static void stringArray(JsonGenerator g, String name, List<String> values) throws IOException {
+    private static void stringArray(JsonGenerator g, SerializableString name, List<String> values) throws IOException {
         if (!values.isEmpty()) {
-            g.writeArrayFieldStart(name);
+            arrayStart(g, name);
             for (String v : values) {
                 g.writeString(v);
             }
