@@ -169,7 +169,7 @@ class ApplianceTest {
     sender.start();
     await(() -> appliance.spool().stats().blocked() == SpoolStats.Blocked.CAP_REACHED, 30,
         "the spool's cap");
-    Thread.sleep(500);
+    Senders.holds(sender::isAlive, Duration.ofMillis(500), "the sender held back");
     assertTrue(sender.isAlive(), "the sender is held back by TCP flow control");
     assertTrue(appliance.spool().stats().diskBytes() <= 1 << 20);
     central.lakeDown.set(false);

@@ -91,7 +91,7 @@ class ThirdPartySendersTest {
         String.valueOf(port), "--octet-count", "--size", "65536", "-t", "darktrace", "-f",
         file.toString()), () -> read(tmp.resolve("logger.log")));
     await(() -> lakeCounts()[0] >= cef.size(), 60, "logger's messages in the lake");
-    Thread.sleep(1500);
+    Senders.holds(() -> lakeCounts()[0] == cef.size(), Duration.ofMillis(1500), "no duplicates arrive later");
     assertArrayEquals(new long[] {cef.size(), cef.size()}, lakeCounts());
   }
 
@@ -119,7 +119,7 @@ class ThirdPartySendersTest {
           String.valueOf(relayPort), "--octet-count", "--size", "65536", "-t", "darktrace",
           "-f", file.toString()), () -> read(tmp.resolve("logger.log")));
       await(() -> lakeCounts()[0] >= cef.size(), 60, "relayed messages in the lake");
-      Thread.sleep(1500);
+      Senders.holds(() -> lakeCounts()[0] == cef.size(), Duration.ofMillis(1500), "no duplicates arrive later");
       assertArrayEquals(new long[] {cef.size(), cef.size()}, lakeCounts());
     } finally {
       rsyslog.destroy();

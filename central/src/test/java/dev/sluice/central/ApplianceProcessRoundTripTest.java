@@ -51,18 +51,9 @@ class ApplianceProcessRoundTripTest {
     return process;
   }
 
-  private static JsonNode await(java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> done, Duration timeout, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
-      last = read.get();
-      if (last != null && done.test(last)) {
-        return last;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("timed out waiting for " + what + "; last: " + last);
+  private static JsonNode await(java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> done, Duration timeout, String what) {
+    return org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(250))
+        .until(read::get, last -> last != null && done.test(last));
   }
 
 

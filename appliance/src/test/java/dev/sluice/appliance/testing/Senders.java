@@ -9,9 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 
 /** Test helpers: sample messages, plain TCP senders, waiting. */
 public final class Senders {
@@ -70,14 +71,14 @@ public final class Senders {
     }
   }
 
-  public static void await(BooleanSupplier condition, long seconds, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
-      }
-      Thread.sleep(10);
-    }
+  public static void await(BooleanSupplier condition, long seconds, String what) {
+    Awaitility.await(what).atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(10))
+        .until(condition::getAsBoolean);
+  }
+
+  /** Fails unless {@code condition} holds throughout {@code period} (e.g. nothing more arrives). */
+  public static void holds(BooleanSupplier condition, Duration period, String what) {
+    Awaitility.await(what).during(period).atMost(period.plusSeconds(10)).pollInterval(Duration.ofMillis(50))
+        .until(condition::getAsBoolean);
   }
 }
