@@ -106,9 +106,14 @@ public final class LakeStore implements AutoCloseable {
    * ({@link OcsfColumns#STORED_ANALYST_COLUMNS}) so that every file has the table's columns and
    * the query view can read them all without {@code union_by_name}. Each file is rewritten to a
    * temporary file and renamed over the original: a crash leaves either the old or the new file,
-   * and the next start finishes the job. The rows and the record are unchanged.
+   * and the next start finishes the job. The rows and the record are unchanged. Once every file
+   * has the columns, a marker records it, so later starts do not read every file's schema again.
    */
   private void upgradeOlderFiles() throws IOException {
+    Path marker = files.root().resolve(LAYOUT_MARKER);
+    if (Files.exists(marker)) {
+      return;
+    }
     int upgraded = 0;
     for (String tenant : files.tenants()) {
       for (LocalDate day : files.days(tenant)) {
@@ -123,7 +128,14 @@ public final class LakeStore implements AutoCloseable {
     if (upgraded > 0) {
       LOG.info("rewrote {} data file(s) of an earlier layout with the stored analyst columns", upgraded);
     }
+    Path tmp = files.tmp().resolve(LAYOUT_MARKER);
+    Files.writeString(tmp, "stored analyst columns\n");
+    Durable.fsync(tmp);
+    Durable.move(tmp, marker);
   }
+
+  /** Present once every data file has the stored analyst columns. */
+  static final String LAYOUT_MARKER = "layout-stored-analyst-columns";
 
   private boolean hasStoredAnalystColumns(Path file) throws IOException {
     try (PreparedStatement s = duck.prepareStatement("SELECT count(*) FROM parquet_schema(?) WHERE name = 'peer_ip'")) {
