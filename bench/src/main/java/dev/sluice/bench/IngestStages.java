@@ -4,6 +4,7 @@ import dev.sluice.lake.internal.ArrowIpc;
 import dev.sluice.lake.internal.BatchDecoder;
 import dev.sluice.lake.internal.EventIdIndex;
 import dev.sluice.lake.internal.WriteAheadLog;
+import dev.sluice.wire.ingest.ContentEncoding;
 import dev.sluice.wire.ingest.IngestCodec;
 import dev.sluice.wire.ingest.IngestEvent;
 import java.io.ByteArrayInputStream;
@@ -13,13 +14,13 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * CPU time per event of each stage on the lake's ack path, one thread, warm: the gzip JSON batch
- * body as the appliance sends it → gunzip → one-pass read into Arrow with validation
+ * CPU time per event of each stage on the lake's ack path, one thread, warm: the compressed JSON
+ * batch body as the appliance sends it ({@link LakeBenchmark#ENCODING}: zstd unless
+ * {@code -Dbench.encoding=gzip}) → decompression → one-pass read into Arrow with validation
  * ({@link BatchDecoder}) → exactly-once check → Arrow IPC → zstd → WAL append + fsync.
  */
 final class IngestStages {
@@ -27,7 +28,9 @@ final class IngestStages {
   private IngestStages() {}
 
   static void run(Path root, List<IngestEvent> pool, int events) throws Exception {
-    List<byte[]> bodies = LakeBenchmark.batches(pool, "appl-s", events).stream().map(IngestCodec::encodeBatch).toList();
+    ContentEncoding encoding = LakeBenchmark.ENCODING;
+    List<byte[]> bodies = LakeBenchmark.batches(pool, "appl-s", events).stream()
+        .map(b -> IngestCodec.encodeBatch(b, encoding)).toList();
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     byte[] sink = new byte[64 * 1024];
     try (BufferAllocator allocator = new RootAllocator()) {
@@ -46,14 +49,14 @@ final class IngestStages {
         try (WriteAheadLog wal = new WriteAheadLog(root.resolve("stages-wal-" + round))) {
           for (byte[] body : bodies) {
             long c0 = mx.getCurrentThreadCpuTime();
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 64 * 1024)) {
+            try (InputStream in = encoding.decompressing(new ByteArrayInputStream(body))) {
               while (in.read(sink) > 0) {
-                // only inflating, to separate its cost from the decoder's
+                // only decompressing, to separate its cost from the decoder's
               }
             }
             long c1 = mx.getCurrentThreadCpuTime();
             long w0 = System.nanoTime();
-            BatchDecoder.Result result = decoder.decodeGzip(new ByteArrayInputStream(body), "t", "appl-s");
+            BatchDecoder.Result result = decoder.decode(new ByteArrayInputStream(body), encoding, "t", "appl-s");
             long c2 = mx.getCurrentThreadCpuTime();
             try (BatchDecoder.DecodedBatch batch = ((BatchDecoder.Result.Decoded) result).batch()) {
               int n = batch.validCount();
@@ -86,10 +89,12 @@ final class IngestStages {
           }
         }
         long total = decode + dedupe + ipc + walCpu;
-        System.out.printf(Locale.ROOT, "stages round %d, %,d events: [gunzip alone %.2f µs] gunzip+read+validate into Arrow"
+        System.out.printf(Locale.ROOT, "stages round %d, %,d events, %s bodies of %,d B/event: [decompression alone %.2f µs]"
+            + " decompress+read+validate into Arrow"
             + " %.2f µs, exactly-once index %.2f µs, Arrow IPC %.2f µs (%,d B/event), WAL zstd+append+fsync %.2f µs CPU"
             + " (%.2f µs wall, %,d B/event); total %.2f µs CPU/event = %,.0f events/s per core; one thread wall %,.0f events/s%n",
-            round, events, us(gunzip, events), us(decode, events), us(dedupe, events), us(ipc, events),
+            round, events, encoding.header(), bodies.stream().mapToLong(b -> b.length).sum() / events,
+            us(gunzip, events), us(decode, events), us(dedupe, events), us(ipc, events),
             ipcBytes / events, us(walCpu, events), us(walWall, events), walBytes / events, us(total, events), events / (total / 1e9),
             events / (pathWall / 1e9));
       }

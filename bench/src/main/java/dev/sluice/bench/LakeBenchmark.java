@@ -19,6 +19,7 @@ import dev.sluice.lake.internal.LakeFiles;
 import dev.sluice.lake.internal.OcsfColumns;
 import dev.sluice.lake.internal.WalBatchReader;
 import dev.sluice.lake.sample.SampleAlerts;
+import dev.sluice.wire.ingest.ContentEncoding;
 import dev.sluice.wire.ingest.IngestBatch;
 import dev.sluice.wire.ingest.IngestCodec;
 import dev.sluice.wire.ingest.IngestEvent;
@@ -71,6 +72,9 @@ public final class LakeBenchmark {
   static final int BATCH = 5_000;
   private static final int UNIQUE = 100_000;
   private static final int HTTP_EVENTS = 50_000;
+  /** How ingest bodies are compressed: zstd as the appliance sends them, or {@code -Dbench.encoding=gzip}. */
+  static final ContentEncoding ENCODING =
+      ContentEncoding.ofHeader(System.getProperty("bench.encoding", "zstd")).orElseThrow();
 
   private LakeBenchmark() {}
 
@@ -163,13 +167,13 @@ public final class LakeBenchmark {
   private static void ingestBenchmark(LakeService lake, List<IngestEvent> pool, int events) throws Exception {
     for (int threads : new int[] {1, 2}) {
       String appliance = "appl-t" + threads;
-      // The bodies as the appliance sends them (gzip JSON), read by the lake as an HTTP body is.
-      List<byte[]> batches = batches(pool, appliance, events).stream().map(IngestCodec::encodeBatch).toList();
+      // The bodies as the appliance sends them (zstd JSON), read by the lake as an HTTP body is.
+      List<byte[]> batches = batches(pool, appliance, events).stream().map(b -> IngestCodec.encodeBatch(b, ENCODING)).toList();
       ApplianceIdentity who = new ApplianceIdentity("bench-ingest", appliance);
       // Warm-up: 100,000 events of another appliance, made queryable before the timed run.
       ApplianceIdentity warm = new ApplianceIdentity("bench-warm", "appl-w" + threads);
-      for (byte[] body : batches(pool, warm.applianceId(), 100_000).stream().map(IngestCodec::encodeBatch).toList()) {
-        lake.ingestGzip(warm, new java.io.ByteArrayInputStream(body));
+      for (byte[] body : batches(pool, warm.applianceId(), 100_000).stream().map(b -> IngestCodec.encodeBatch(b, ENCODING)).toList()) {
+        lake.ingest(warm, new java.io.ByteArrayInputStream(body), ENCODING);
       }
       lake.flush();
       AtomicInteger next = new AtomicInteger();
@@ -183,7 +187,7 @@ public final class LakeBenchmark {
         futures.add(pool2.submit(() -> {
           int accepted = 0;
           for (int b; (b = next.getAndIncrement()) < batches.size(); ) {
-            IngestOutcome outcome = lake.ingestGzip(who, new java.io.ByteArrayInputStream(batches.get(b)));
+            IngestOutcome outcome = lake.ingest(who, new java.io.ByteArrayInputStream(batches.get(b)), ENCODING);
             accepted += ((IngestOutcome.Stored) outcome).response().accepted();
           }
           return accepted;
@@ -201,7 +205,7 @@ public final class LakeBenchmark {
       lake.flush();
       double flush = secs(t);
       System.out.printf(Locale.ROOT,
-          "ingest, %d thread(s): %,d events acked durable (WAL fsync'd) in %.2f s = %,.0f events/s (%.0f MB/s WAL,"
+          "ingest (" + ENCODING.header() + "), %d thread(s): %,d events acked durable (WAL fsync'd) in %.2f s = %,.0f events/s (%.0f MB/s WAL,"
               + " process CPU %.1f µs/event);"
               + " conversion to Parquet %.2f s = %,.0f events/s; end to end %,.0f events/s%n",
           threads, accepted, ingest, accepted / ingest, walBytes / ingest / 1e6, cpuPerEvent, flush, accepted / flush,
@@ -230,7 +234,7 @@ public final class LakeBenchmark {
     try (LakeServer server = LakeServer.start(new LakeRoutes(lake, identity.users(), identity.appliances()),
         "127.0.0.1", 0, null)) {
       List<byte[]> bodies = batches(pool, StandaloneIdentity.APPLIANCE, HTTP_EVENTS).stream()
-          .map(IngestCodec::encodeBatch).toList();
+          .map(b -> IngestCodec.encodeBatch(b, ENCODING)).toList();
       HttpClient http = HttpClient.newHttpClient();
       URI uri = URI.create("http://127.0.0.1:" + server.port() + IngestCodec.PATH);
       AtomicInteger next = new AtomicInteger();
@@ -241,7 +245,7 @@ public final class LakeBenchmark {
         done.add(clients.submit(() -> {
           for (int b; (b = next.getAndIncrement()) < bodies.size(); ) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + identity.token()).header("Content-Encoding", "gzip")
+                .header("Authorization", "Bearer " + identity.token()).header("Content-Encoding", ENCODING.header())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(b))).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
               throw new IllegalStateException(r.body());
@@ -256,7 +260,7 @@ public final class LakeBenchmark {
       double s = secs(t);
       clients.shutdown();
       long gz = bodies.stream().mapToLong(b -> b.length).sum();
-      System.out.printf(Locale.ROOT, "http: %,d events as gzip JSON batches of %,d (%.0f B/event on the wire),"
+      System.out.printf(Locale.ROOT, "http: %,d events as " + ENCODING.header() + " JSON batches of %,d (%.0f B/event on the wire),"
           + " 2 connections, acked in %.2f s = %,.0f events/s%n", HTTP_EVENTS, BATCH, (double) gz / HTTP_EVENTS, s,
           HTTP_EVENTS / s);
       lake.flush();

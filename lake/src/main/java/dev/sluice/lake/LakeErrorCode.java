@@ -5,6 +5,9 @@ public enum LakeErrorCode {
   UNAUTHENTICATED(401),
   INTEGRATION_NOT_OWNED(403),
   BATCH_NOT_GZIP(400),
+  BATCH_NOT_ZSTD(400),
+  /** A {@code Content-Encoding} other than gzip or zstd. */
+  BATCH_ENCODING_UNSUPPORTED(415),
   BATCH_MALFORMED(400),
   BATCH_TOO_MANY_EVENTS(413),
   BATCH_TOO_LARGE(413),

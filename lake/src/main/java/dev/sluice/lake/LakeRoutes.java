@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.wire.ingest.ContentEncoding;
 import dev.sluice.wire.ingest.IngestCodec;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * ({@code ./sluice lake} alone, {@code ./sluice up} inside central's server):
  *
  * <pre>
- * POST   /api/v1/lake/ingest                    appliance → gzip JSON IngestBatch → IngestResponse
+ * POST   /api/v1/lake/ingest                    appliance → zstd or gzip JSON IngestBatch → IngestResponse
  * POST   /api/v1/lake/queries                   {"sql","from","to"} → 202 {"id","status",...}
  * GET    /api/v1/lake/queries/{id}              → {"id","status","result","error",...}
  * GET    /api/v1/lake/queries/{id}/results      ?pageSize=&amp;pageKey= → {"columns","rows","nextKey","previousKey"}
@@ -85,7 +86,14 @@ public final class LakeRoutes {
       error(ctx, new LakeError(LakeErrorCode.BATCH_TOO_LARGE, "a batch is at most " + MAX_INGEST_BODY + " bytes compressed"));
       return;
     }
-    IngestOutcome outcome = lake.ingestGzip(appliance.get(), new ByteArrayInputStream(body));
+    String header = ctx.header("Content-Encoding");
+    Optional<ContentEncoding> encoding = ContentEncoding.ofHeader(header);
+    if (encoding.isEmpty()) {
+      error(ctx, new LakeError(LakeErrorCode.BATCH_ENCODING_UNSUPPORTED,
+          "Content-Encoding " + header + " is not supported: send zstd or gzip"));
+      return;
+    }
+    IngestOutcome outcome = lake.ingest(appliance.get(), new ByteArrayInputStream(body), encoding.get());
     if (outcome instanceof IngestOutcome.Refused refused) {
       error(ctx, refused.error());
       return;

@@ -7,6 +7,7 @@ import dev.sluice.lake.internal.LakeStore;
 import dev.sluice.lake.internal.QueryRuns;
 import dev.sluice.lake.internal.QuerySandbox;
 import dev.sluice.lake.internal.SqlGuard;
+import dev.sluice.wire.ingest.ContentEncoding;
 import dev.sluice.wire.ingest.IngestBatch;
 import dev.sluice.wire.ingest.IngestResponse;
 import java.io.ByteArrayInputStream;
@@ -131,7 +132,15 @@ public final class LakeService implements AutoCloseable {
    * {@code BATCH_TOO_LARGE}, {@code BATCH_TOO_MANY_EVENTS}).
    */
   public IngestOutcome ingestGzip(ApplianceIdentity appliance, InputStream body) {
-    return store(appliance, store.decoder().decodeGzip(body, appliance.tenantId(), appliance.applianceId()));
+    return ingest(appliance, body, ContentEncoding.GZIP);
+  }
+
+  /**
+   * As {@link #ingestGzip} for a body compressed with {@code encoding} (appliances send zstd;
+   * {@code BATCH_NOT_ZSTD} when it is not).
+   */
+  public IngestOutcome ingest(ApplianceIdentity appliance, InputStream body, ContentEncoding encoding) {
+    return store(appliance, store.decoder().decode(body, encoding, appliance.tenantId(), appliance.applianceId()));
   }
 
   private IngestOutcome store(ApplianceIdentity appliance, BatchDecoder.Result result) {

@@ -30,8 +30,13 @@ final class LakeHttpClient {
   }
 
   Reply ingestBytes(byte[] body) throws IOException, InterruptedException {
+    return ingestBytes(body, "gzip");
+  }
+
+  /** A body sent with the given {@code Content-Encoding} header. */
+  Reply ingestBytes(byte[] body, String contentEncoding) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + IngestCodec.PATH))
-        .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+        .header("Content-Type", "application/json").header("Content-Encoding", contentEncoding)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.wire.ingest.ContentEncoding;
 import dev.sluice.wire.ingest.IngestCodec;
 import dev.sluice.wire.ingest.IngestEvent;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,27 @@ class LakeRoutesTest {
     LakeHttpClient.Reply notGzip = client.ingestBytes("{}".getBytes(StandardCharsets.UTF_8));
     assertEquals(400, notGzip.status());
     assertEquals("BATCH_NOT_GZIP", notGzip.body().get("code").asText());
+  }
+
+  @Test
+  void zstdBodyIsStoredLikeGzipAndRetriesAcrossEncodingsAreDuplicates() throws Exception {
+    var batch = Alerts.batch("bz", "int-1", events(7000, 5));
+    LakeHttpClient.Reply zstd = client.ingestBytes(IngestCodec.encodeBatch(batch, ContentEncoding.ZSTD), "zstd");
+    assertEquals(200, zstd.status(), String.valueOf(zstd.body()));
+    assertEquals(5, zstd.body().get("accepted").asInt());
+    LakeHttpClient.Reply gzip = client.ingest(batch);
+    assertEquals(5, gzip.body().get("duplicates").asInt());
+  }
+
+  @Test
+  void bodyWhoseEncodingIsWrongOrUnsupportedIsRefused() throws Exception {
+    byte[] gzipBody = IngestCodec.encodeBatch(Alerts.batch("bx", "int-1", events(7100, 1)));
+    LakeHttpClient.Reply notZstd = client.ingestBytes(gzipBody, "zstd");
+    assertEquals(400, notZstd.status());
+    assertEquals("BATCH_NOT_ZSTD", notZstd.body().get("code").asText());
+    LakeHttpClient.Reply brotli = client.ingestBytes(gzipBody, "br");
+    assertEquals(415, brotli.status());
+    assertEquals("BATCH_ENCODING_UNSUPPORTED", brotli.body().get("code").asText());
   }
 
   @Test

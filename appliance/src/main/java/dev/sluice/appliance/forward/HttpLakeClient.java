@@ -24,12 +24,12 @@ public final class HttpLakeClient implements LakeClient {
   }
 
   @Override
-  public Outcome send(String batchId, byte[] gzippedBody) {
+  public Outcome send(String batchId, byte[] body) {
     HttpRequest request = HttpRequest.newBuilder(ingestUri)
         .timeout(timeout)
         .header("Content-Type", "application/json")
-        .header("Content-Encoding", "gzip")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(gzippedBody))
+        .header("Content-Encoding", IngestBodyWriter.ENCODING.header())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
     HttpResponse<byte[]> response;
     try {

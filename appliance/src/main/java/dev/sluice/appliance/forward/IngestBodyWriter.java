@@ -2,6 +2,7 @@ package dev.sluice.appliance.forward;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.sluice.appliance.event.SpooledEvent;
+import dev.sluice.wire.ingest.ContentEncoding;
 import dev.sluice.wire.ingest.EventId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,16 +10,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes an ingest batch body ({@code dev.sluice.wire.ingest.IngestBatch} as gzip-compressed
- * JSON, the lake's format) straight from spooled events: the OCSF JSON each event already holds
- * is copied in as it is instead of being parsed into a tree and written again. Compression is
- * gzip at its fastest level.
+ * Writes an ingest batch body ({@code dev.sluice.wire.ingest.IngestBatch} as compressed JSON, the
+ * lake's format) straight from spooled events: the OCSF JSON each event already holds is copied
+ * in as it is instead of being parsed into a tree and written again. Compression is
+ * {@link #ENCODING} (zstd level 1: about a third of gzip's CPU per event and a third fewer bytes;
+ * the lake also reads it faster).
  */
 final class IngestBodyWriter {
+  /** How bodies are compressed; sent as the {@code Content-Encoding} header. */
+  static final ContentEncoding ENCODING = ContentEncoding.ZSTD;
   private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
 
   private IngestBodyWriter() {}
@@ -29,7 +31,7 @@ final class IngestBodyWriter {
   static byte[] write(String applianceId, String batchId, String integrationId,
       List<Item> items) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024 + items.size() * 400);
-    try (OutputStream out = new FastGzip(bytes)) {
+    try (OutputStream out = ENCODING.compressing(bytes)) {
       out.write(ascii("{\"batchId\":"));
       string(out, batchId);
       out.write(ascii(",\"integrationId\":"));
@@ -76,10 +78,4 @@ final class IngestBodyWriter {
     return s.getBytes(StandardCharsets.US_ASCII);
   }
 
-  private static final class FastGzip extends GZIPOutputStream {
-    FastGzip(OutputStream out) throws IOException {
-      super(out, 64 * 1024);
-      def.setLevel(Deflater.BEST_SPEED);
-    }
-  }
 }

@@ -18,6 +18,9 @@ public interface LakeClient {
     record Failed(int status, String code, String message) implements Outcome {}
   }
 
-  /** Posts one gzip-compressed batch body; never throws for network or server failures. */
-  Outcome send(String batchId, byte[] gzippedBody);
+  /**
+   * Posts one batch body (compressed as {@code IngestBodyWriter.ENCODING}); never throws for
+   * network or server failures.
+   */
+  Outcome send(String batchId, byte[] body);
 }

@@ -21,7 +21,7 @@ public final class SwitchableLakeClient implements LakeClient {
   }
 
   @Override
-  public Outcome send(String batchId, byte[] gzippedBody) {
-    return current.send(batchId, gzippedBody);
+  public Outcome send(String batchId, byte[] body) {
+    return current.send(batchId, body);
   }
 }

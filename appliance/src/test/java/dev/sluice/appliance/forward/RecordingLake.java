@@ -22,13 +22,13 @@ final class RecordingLake implements LakeClient {
   int calls;
 
   @Override
-  public synchronized Outcome send(String batchId, byte[] gzippedBody) {
+  public synchronized Outcome send(String batchId, byte[] body) {
     calls++;
     if (failNext.get() > 0) {
       failNext.decrementAndGet();
       return new Outcome.Failed(0, "LAKE_UNREACHABLE", "connection refused");
     }
-    IngestCodec.Decoded decoded = IngestCodec.decodeBatch(gzippedBody);
+    IngestCodec.Decoded decoded = IngestCodec.decodeBatch(body);
     if (!(decoded instanceof IngestCodec.Decoded.Batch b)) {
       throw new AssertionError("forwarder sent a malformed batch: " + decoded);
     }

@@ -29,6 +29,7 @@ import dev.sluice.wire.image.NetworkSettings;
 import dev.sluice.wire.image.PayloadArchive;
 import dev.sluice.wire.image.Platform;
 import dev.sluice.wire.image.SyslogSettings;
+import dev.sluice.wire.ingest.ContentEncoding;
 import dev.sluice.wire.ingest.IngestCodec;
 import dev.sluice.wire.ingest.IngestEvent;
 import dev.sluice.wire.ingest.IngestResponse;
@@ -245,7 +246,8 @@ public final class FakeCentral implements AutoCloseable {
       respond(ex, 503, new ApiError("LAKE_UNAVAILABLE", "down for the test"), Optional.empty());
       return;
     }
-    IngestCodec.Decoded d = IngestCodec.decodeBatch(ex.getRequestBody());
+    IngestCodec.Decoded d = IngestCodec.decodeBatch(ex.getRequestBody(),
+        ContentEncoding.ofHeader(ex.getRequestHeaders().getFirst("Content-Encoding")).orElse(ContentEncoding.GZIP));
     if (!(d instanceof IngestCodec.Decoded.Batch b)) {
       IngestCodec.Decoded.Malformed m = (IngestCodec.Decoded.Malformed) d;
       respond(ex, 400, new ApiError(m.code(), m.message()), Optional.empty());

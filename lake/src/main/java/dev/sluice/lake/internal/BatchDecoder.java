@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.github.luben.zstd.ZstdIOException;
 import dev.sluice.wire.ingest.EventId;
 import dev.sluice.wire.ingest.BoundedInputStream;
+import dev.sluice.wire.ingest.ContentEncoding;
 import dev.sluice.wire.ingest.IngestCodec;
 import dev.sluice.wire.ingest.IngestResponse.EventRejection;
 import java.io.IOException;
@@ -22,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -37,7 +38,7 @@ import org.apache.arrow.vector.complex.MapVector;
 import org.apache.arrow.vector.complex.StructVector;
 
 /**
- * Reads an ingest batch ({@link IngestCodec}'s JSON, optionally gzip-compressed) in one pass over
+ * Reads an ingest batch ({@link IngestCodec}'s JSON, plain or compressed: {@link ContentEncoding}) in one pass over
  * its tokens, straight into Arrow vectors laid out as {@link OcsfColumns}, and decides per event
  * whether the lake stores it, while reading: a well-formed id of the sending appliance, a
  * plausible receive time, and an OCSF Detection Finding valid against the schema facts
@@ -104,13 +105,27 @@ public final class BatchDecoder {
 
   /** A gzip-compressed JSON batch, read to its end (at most {@link IngestCodec#MAX_DECOMPRESSED_BYTES}). */
   public Result decodeGzip(InputStream gzipped, String tenant, String applianceId) {
-    try (InputStream in = new BoundedInputStream(new GZIPInputStream(gzipped, 64 * 1024), IngestCodec.MAX_DECOMPRESSED_BYTES)) {
+    return decode(gzipped, ContentEncoding.GZIP, tenant, applianceId);
+  }
+
+  /**
+   * A JSON batch compressed with {@code encoding}, read to its end (at most
+   * {@link IngestCodec#MAX_DECOMPRESSED_BYTES} after decompression).
+   */
+  public Result decode(InputStream compressed, ContentEncoding encoding, String tenant, String applianceId) {
+    try (InputStream in = new BoundedInputStream(encoding.decompressing(compressed), IngestCodec.MAX_DECOMPRESSED_BYTES)) {
       return read(in, tenant, applianceId);
     } catch (ZipException e) {
       return new Result.Malformed("BATCH_NOT_GZIP", "the body is not gzip data: " + e.getMessage());
+    } catch (ZstdIOException e) {
+      return notZstd(e);
     } catch (IOException e) {
       return new Result.Malformed("BATCH_MALFORMED", "unreadable body: " + e.getMessage());
     }
+  }
+
+  private static Result notZstd(ZstdIOException e) {
+    return new Result.Malformed("BATCH_NOT_ZSTD", "the body is not zstd data: " + e.getMessage());
   }
 
   /** A plain JSON batch. */
@@ -134,6 +149,9 @@ public final class BatchDecoder {
     } catch (ZipException e) {
       run.root.close();
       return new Result.Malformed("BATCH_NOT_GZIP", "the body is not gzip data: " + e.getMessage());
+    } catch (ZstdIOException e) {
+      run.root.close();
+      return notZstd(e);
     } catch (NotABatch e) {
       run.root.close();
       return new Result.Malformed(e.code, e.getMessage());
@@ -271,6 +289,8 @@ public final class BatchDecoder {
     final int[] pathIndexes = new int[MAX_DEPTH * 2 + 8];
     int pathLength;
     final Frame[] frames = new Frame[MAX_DEPTH + 2];
+    final OcsfRules.AttrRule[][] successors = new OcsfRules.AttrRule[rules.shapeCount()][];
+    final TextCache captions = new TextCache();
 
     Run(String tenant, String applianceId) {
       this.tenant = tenant;
@@ -492,18 +512,25 @@ public final class BatchDecoder {
       if (sink != null) {
         sink.vector.setIndexDefined(index);
       }
+      OcsfRules.AttrRule[] guesses = successors(shape);
+      int previous = 0;
       long written = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken t = p.nextToken();
         push(name);
-        OcsfRules.AttrRule attr = shape.byName.get(name);
+        // Records of one writer list attributes in the same order: try the attribute that came
+        // after the previous one last time (names are interned by the parser) before the table.
+        OcsfRules.AttrRule guess = guesses[previous];
+        OcsfRules.AttrRule attr = guess != null && guess.name == name ? guess : shape.byName.get(name);
         if (attr == null) {
           violation("UNKNOWN_ATTRIBUTE", path(), shape.name + " has no attribute " + name);
           p.skipChildren();
           pop();
           continue;
         }
+        guesses[previous] = attr;
+        previous = attr.index + 1;
         f.mark(attr.index, t != JsonToken.VALUE_NULL);
         if (attr.isCaption) {
           f.captions[attr.index] = null;
@@ -520,7 +547,7 @@ public final class BatchDecoder {
         } else if (sink == null) {
           value(p, attr, null, index, depth, f);
         } else {
-          int slot = sink.slot(name);
+          int slot = sink.slot(attr.index, name, shape.attributes.length);
           if (slot < 0) {
             toOverflow(p, attr, depth, f);
           } else {
@@ -756,7 +783,7 @@ public final class BatchDecoder {
         violation("WRONG_TYPE", path(), "longer than " + type.maxLength());
       }
       if (attr.isCaption) {
-        f.captions[attr.index] = text != null ? text : p.getText();
+        f.captions[attr.index] = text != null ? text : captions.get(chars, offset, length);
       }
       if (attr == profilesRule && depth == 1) {
         profiles.add(text != null ? text : p.getText());
@@ -816,6 +843,19 @@ public final class BatchDecoder {
       violations.add(new String[] {code, path, detail});
     }
 
+    /**
+     * Per attribute of {@code shape} (by index + 1; 0: the object's start), the attribute that
+     * followed it in the last object of that shape read in this batch.
+     */
+    private OcsfRules.AttrRule[] successors(OcsfRules.ShapeRule shape) {
+      OcsfRules.AttrRule[] guesses = successors[shape.id];
+      if (guesses == null) {
+        guesses = new OcsfRules.AttrRule[shape.attributes.length + 1];
+        successors[shape.id] = guesses;
+      }
+      return guesses;
+    }
+
     private Frame frame(int depth, int attributes) {
       Frame f = frames[depth];
       if (f == null) {
@@ -855,6 +895,35 @@ public final class BatchDecoder {
         }
       }
       return out.toString();
+    }
+  }
+
+  /**
+   * Strings for char ranges that repeat (enum captions such as {@code "Low"} or {@code "New"}):
+   * one direct-mapped slot per hash, so a repeated text costs a compare instead of a new String.
+   */
+  static final class TextCache {
+    private final String[] slots = new String[256];
+
+    String get(char[] chars, int offset, int length) {
+      int hash = length;
+      for (int i = 0; i < length; i++) {
+        hash = 31 * hash + chars[offset + i];
+      }
+      int slot = (hash ^ (hash >>> 8)) & (slots.length - 1);
+      String cached = slots[slot];
+      if (cached != null && cached.length() == length) {
+        boolean same = true;
+        for (int i = 0; i < length && same; i++) {
+          same = cached.charAt(i) == chars[offset + i];
+        }
+        if (same) {
+          return cached;
+        }
+      }
+      String text = new String(chars, offset, length);
+      slots[slot] = text;
+      return text;
     }
   }
 

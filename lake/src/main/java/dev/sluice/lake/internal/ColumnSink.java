@@ -1,6 +1,7 @@
 package dev.sluice.lake.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ abstract sealed class ColumnSink permits ColumnSink.StructSink, ColumnSink.ListS
     final StructVector vector;
     final ColumnSink[] children;
     private final Map<String, Integer> slots = new HashMap<>();
+    private static final int UNKNOWN = -2;
+    private int[] slotByAttribute;
 
     StructSink(OcsfColumns.Struct struct, StructVector vector) {
       List<OcsfColumns.Node> nodes = struct.children();
@@ -59,6 +62,23 @@ abstract sealed class ColumnSink permits ColumnSink.StructSink, ColumnSink.ListS
     int slot(String name) {
       Integer slot = slots.get(name);
       return slot == null ? -1 : slot;
+    }
+
+    /**
+     * As {@link #slot(String)} for attribute {@code attribute} (its index) of the shape this
+     * struct holds ({@code attributes} of them), remembered per attribute.
+     */
+    int slot(int attribute, String name, int attributes) {
+      if (slotByAttribute == null) {
+        slotByAttribute = new int[attributes];
+        Arrays.fill(slotByAttribute, UNKNOWN);
+      }
+      int slot = slotByAttribute[attribute];
+      if (slot == UNKNOWN) {
+        slot = slot(name);
+        slotByAttribute[attribute] = slot;
+      }
+      return slot;
     }
 
     /** Nulls the children whose bit in {@code written} is clear. */

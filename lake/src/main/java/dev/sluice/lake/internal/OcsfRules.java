@@ -48,7 +48,7 @@ final class OcsfRules {
     boolean isCaption;
 
     AttrRule(OcsfSchema.Attribute attribute, int index, ValueKind kind) {
-      this.name = attribute.name();
+      this.name = attribute.name().intern();
       this.index = index;
       this.typeName = attribute.type();
       this.isArray = attribute.isArray();
@@ -68,15 +68,18 @@ final class OcsfRules {
   /** A class or object: its attributes by name and index, required ones and constraints. */
   static final class ShapeRule {
     final String name;
+    /** Dense number of this shape among the class's shapes (0 … {@link #shapeCount()} - 1). */
+    final int id;
     final Map<String, AttrRule> byName = new HashMap<>();
     AttrRule[] attributes;
     AttrRule[] requiredAttributes;
     /** Attributes with an enum caption sibling. */
     AttrRule[] withCaption;
-    final List<Constraint> constraints = new ArrayList<>();
+    Constraint[] constraints;
 
-    ShapeRule(String name) {
+    ShapeRule(String name, int id) {
       this.name = name;
+      this.id = id;
     }
   }
 
@@ -94,6 +97,11 @@ final class OcsfRules {
         .orElseThrow(() -> new IllegalArgumentException("no facts for class " + className)));
   }
 
+  /** How many shapes (the class and the objects it reaches) there are; {@link ShapeRule#id} is below. */
+  int shapeCount() {
+    return shapes.size();
+  }
+
   /** Rules for Detection Finding (2004) from the bundled facts. */
   static OcsfRules detectionFinding() {
     return Holder.DETECTION_FINDING;
@@ -104,7 +112,7 @@ final class OcsfRules {
   }
 
   private ShapeRule compile(OcsfSchema.Shape shape) {
-    ShapeRule rule = new ShapeRule(shape.name());
+    ShapeRule rule = new ShapeRule(shape.name(), shapes.size());
     shapes.put(shape.name(), rule);
     List<AttrRule> all = new ArrayList<>();
     for (OcsfSchema.Attribute attribute : shape.attributes().values()) {
@@ -139,11 +147,13 @@ final class OcsfRules {
     rule.attributes = all.toArray(new AttrRule[0]);
     rule.requiredAttributes = all.stream().filter(a -> a.required).toArray(AttrRule[]::new);
     rule.withCaption = withCaption.toArray(new AttrRule[0]);
+    List<Constraint> constraints = new ArrayList<>();
     for (Map.Entry<String, List<String>> c : shape.constraints().entrySet()) {
       int[] indexes = c.getValue().stream().mapToInt(n -> rule.byName.containsKey(n) ? rule.byName.get(n).index : -1)
           .toArray();
-      rule.constraints.add(new Constraint(c.getKey(), c.getValue(), indexes));
+      constraints.add(new Constraint(c.getKey(), c.getValue(), indexes));
     }
+    rule.constraints = constraints.toArray(new Constraint[0]);
     return rule;
   }
 

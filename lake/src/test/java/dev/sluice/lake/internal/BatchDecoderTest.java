@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.lake.sample.SampleAlerts;
 import dev.sluice.ocsf.OcsfValidator;
+import dev.sluice.wire.ingest.ContentEncoding;
 import dev.sluice.wire.ingest.IngestBatch;
 import dev.sluice.wire.ingest.IngestCodec;
 import dev.sluice.wire.ingest.IngestEvent;
@@ -147,6 +148,18 @@ class BatchDecoderTest {
       String text = String.valueOf(extra.getObject(0));
       assertTrue(text.contains("\"comment\"") && text.contains("\\\"checked by hand\\\""), text);
       assertTrue(text.contains("unmapped.cef.cn1") && text.contains("42"), text);
+    }
+  }
+
+  @Test
+  void zstdBodyGivesTheSameRowsAsGzip() {
+    IngestBatch batch = new IngestBatch("b1", "int-1", sample(30));
+    try (BatchDecoder.DecodedBatch gzip = decode(batch.events());
+        BatchDecoder.DecodedBatch zstd = assertInstanceOf(BatchDecoder.Result.Decoded.class,
+            decoder.decode(new ByteArrayInputStream(IngestCodec.encodeBatch(batch, ContentEncoding.ZSTD)),
+                ContentEncoding.ZSTD, "tenant-a", "appl-1")).batch()) {
+      assertEquals(30, zstd.validCount(), () -> zstd.rejections().toString());
+      assertEquals(gzip.rows().contentToTSVString(), zstd.rows().contentToTSVString());
     }
   }
 

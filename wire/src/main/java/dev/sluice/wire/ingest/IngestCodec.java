@@ -10,13 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads and writes the ingest messages. A batch travels as gzip-compressed JSON; a response as
- * plain JSON. Decoding is bounded ({@link #MAX_DECOMPRESSED_BYTES}, {@link #MAX_EVENTS}) and never
+ * Reads and writes the ingest messages. A batch travels as compressed JSON ({@link ContentEncoding}:
+ * zstd from appliances, gzip also read); a response as plain JSON. Decoding is bounded ({@link #MAX_DECOMPRESSED_BYTES}, {@link #MAX_EVENTS}) and never
  * throws on bad input: it returns {@link Decoded.Malformed} with a stable code.
  */
 public final class IngestCodec {
@@ -47,7 +46,7 @@ public final class IngestCodec {
     /**
      * A body that is not a batch.
      *
-     * @param code {@code BATCH_NOT_GZIP}, {@code BATCH_TOO_LARGE}, {@code BATCH_MALFORMED} or
+     * @param code {@code BATCH_NOT_GZIP}, {@code BATCH_NOT_ZSTD}, {@code BATCH_TOO_LARGE}, {@code BATCH_MALFORMED} or
      *     {@code BATCH_TOO_MANY_EVENTS}
      */
     record Malformed(String code, String message) implements Decoded {}
@@ -64,14 +63,31 @@ public final class IngestCodec {
     return bytes.toByteArray();
   }
 
-  /** Reads a gzip-compressed JSON batch. */
-  public static Decoded decodeBatch(byte[] gzipped) {
-    return decodeBatch(new ByteArrayInputStream(gzipped));
+  /** The batch as JSON compressed with {@code encoding}. */
+  public static byte[] encodeBatch(IngestBatch batch, ContentEncoding encoding) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (java.io.OutputStream out = encoding.compressing(bytes)) {
+      JSON.writeValue(out, batch);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Reads a compressed JSON batch, gzip or zstd (told apart by their magic numbers). */
+  public static Decoded decodeBatch(byte[] compressed) {
+    ContentEncoding encoding = ContentEncoding.sniff(compressed).orElse(ContentEncoding.GZIP);
+    return decodeBatch(new ByteArrayInputStream(compressed), encoding);
   }
 
   /** Reads a gzip-compressed JSON batch from a stream (read to its end, at most the limit). */
   public static Decoded decodeBatch(InputStream gzipped) {
-    try (InputStream in = new BoundedInputStream(new GZIPInputStream(gzipped, 64 * 1024), MAX_DECOMPRESSED_BYTES)) {
+    return decodeBatch(gzipped, ContentEncoding.GZIP);
+  }
+
+  /** Reads a JSON batch compressed with {@code encoding} (read to its end, at most the limit). */
+  public static Decoded decodeBatch(InputStream compressed, ContentEncoding encoding) {
+    try (InputStream in = new BoundedInputStream(encoding.decompressing(compressed), MAX_DECOMPRESSED_BYTES)) {
       IngestBatch batch = JSON.readValue(in, IngestBatch.class);
       if (batch == null) {
         return new Decoded.Malformed("BATCH_MALFORMED", "empty body");
@@ -89,6 +105,8 @@ public final class IngestCodec {
           "a batch is at most " + MAX_DECOMPRESSED_BYTES + " bytes after decompression");
     } catch (ZipException e) {
       return new Decoded.Malformed("BATCH_NOT_GZIP", "the body is not gzip data: " + e.getMessage());
+    } catch (com.github.luben.zstd.ZstdIOException e) {
+      return new Decoded.Malformed("BATCH_NOT_ZSTD", "the body is not zstd data: " + e.getMessage());
     } catch (JsonProcessingException e) {
       return new Decoded.Malformed("BATCH_MALFORMED", "not a batch: " + e.getOriginalMessage());
     } catch (IOException | RuntimeException e) {

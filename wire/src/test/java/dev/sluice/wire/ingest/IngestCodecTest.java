@@ -30,6 +30,46 @@ class IngestCodecTest {
   }
 
   @Test
+  void zstdBatchSurvivesEncodeAndDecode() {
+    IngestBatch batch = new IngestBatch("b-1", "int-1", List.of(event(0), event(1)));
+    byte[] body = IngestCodec.encodeBatch(batch, ContentEncoding.ZSTD);
+    assertEquals(java.util.Optional.of(ContentEncoding.ZSTD), ContentEncoding.sniff(body));
+    assertEquals(new IngestCodec.Decoded.Batch(batch), IngestCodec.decodeBatch(body));
+  }
+
+  @Test
+  void refusesZstdBodyThatIsCorruptOrCutShort() {
+    byte[] body = IngestCodec.encodeBatch(new IngestBatch("b-1", "int-1", List.of(event(0), event(1))),
+        ContentEncoding.ZSTD);
+    byte[] cut = java.util.Arrays.copyOf(body, body.length / 2);
+    assertEquals("BATCH_NOT_ZSTD", assertInstanceOf(IngestCodec.Decoded.Malformed.class,
+        IngestCodec.decodeBatch(new java.io.ByteArrayInputStream(cut), ContentEncoding.ZSTD)).code());
+    byte[] plain = "{\"batchId\":1}".getBytes(StandardCharsets.UTF_8);
+    assertEquals("BATCH_NOT_ZSTD", assertInstanceOf(IngestCodec.Decoded.Malformed.class,
+        IngestCodec.decodeBatch(new java.io.ByteArrayInputStream(plain), ContentEncoding.ZSTD)).code());
+  }
+
+  @Test
+  void refusesZstdDecompressionBomb() throws IOException {
+    byte[] spaces = new byte[IngestCodec.MAX_DECOMPRESSED_BYTES + 1];
+    java.util.Arrays.fill(spaces, (byte) ' ');
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (var z = ContentEncoding.ZSTD.compressing(out)) {
+      z.write(spaces);
+    }
+    IngestCodec.Decoded decoded = IngestCodec.decodeBatch(out.toByteArray());
+    assertEquals("BATCH_TOO_LARGE", assertInstanceOf(IngestCodec.Decoded.Malformed.class, decoded).code());
+  }
+
+  @Test
+  void contentEncodingHeaderNamesTheCompression() {
+    assertEquals(java.util.Optional.of(ContentEncoding.GZIP), ContentEncoding.ofHeader(null));
+    assertEquals(java.util.Optional.of(ContentEncoding.GZIP), ContentEncoding.ofHeader("gzip"));
+    assertEquals(java.util.Optional.of(ContentEncoding.ZSTD), ContentEncoding.ofHeader(" ZSTD "));
+    assertEquals(java.util.Optional.empty(), ContentEncoding.ofHeader("br"));
+  }
+
+  @Test
   void responseSurvivesEncodeAndDecode() throws IOException {
     IngestResponse response = new IngestResponse("b-1", 3, 1,
         List.of(new IngestResponse.EventRejection("appl-1:4", "OCSF_REQUIRED_MISSING", "time is missing")));
