@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.sluice.ocsf.OcsfJsonWriter;
@@ -44,6 +45,9 @@ class DarktraceGoldenTest {
         DarktraceResult result = pipeline.process(entry.message(), Corpus.RECEIVED, Corpus.tenant(), AcceptedFormats.CEF_AND_JSON);
         DarktraceResult.Accepted accepted = assertInstanceOf(DarktraceResult.Accepted.class, result, () -> result.toString());
         assertEquals(List.of(), validator.validate(OcsfJsonWriter.toJson(accepted.finding())), entry.tag());
+        byte[] compact = OcsfJsonWriter.toBytes(accepted.finding());
+        assertEquals(new String(jacksonCompact(compact), StandardCharsets.UTF_8), new String(compact, StandardCharsets.UTF_8),
+                "compact bytes = what Jackson writes for the same tokens");
         String actual = render(accepted);
         String file = entry.tag() + ".json";
         if (REGENERATE) {
@@ -57,6 +61,17 @@ class DarktraceGoldenTest {
             }
             assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), actual, file);
         }
+    }
+
+    /** The reference for the compact bytes: Jackson's UTF-8 generator fed the same tokens. */
+    private static byte[] jacksonCompact(byte[] json) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        JsonFactory factory = new JsonFactory();
+        try (JsonParser p = factory.createParser(json); JsonGenerator g = factory.createGenerator(out)) {
+            p.nextToken();
+            g.copyCurrentStructure(p);
+        }
+        return out.toByteArray();
     }
 
     static String render(DarktraceResult.Accepted a) {

@@ -2,16 +2,15 @@ package dev.sluice.ocsf;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes a {@link DetectionFinding} as OCSF JSON with a fixed attribute order, so equal records
@@ -28,155 +27,158 @@ import java.util.Map;
  * <p>Version gates (from {@code metadata.version}): {@code is_alert} from 1.4.0,
  * {@code raw_data_size} from 1.5.0, {@code resource_details.role_id} from 1.6.0,
  * {@code network_scope_id} from 1.7.0; {@code finding_info.title} is always written.
+ *
+ * <p>The record's shape is fixed, so the compact form is written straight into a byte buffer
+ * ({@link JsonBytes}): attribute names, the classification block of each activity and every
+ * enum's id/caption pair are encoded once, and strings are escaped by a loop that copies ASCII
+ * as is. The bytes are the ones Jackson's UTF-8 generator writes for the same tokens. Writing into
+ * a caller's {@link JsonGenerator} (embedding, pretty printing) replays these tokens into it, so
+ * that generator's own settings apply. Thread-safe: each thread reuses its own buffer.
  */
 public final class OcsfJsonWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** A thread's buffer that grew beyond this (a huge record) is not kept. */
+    private static final int KEEP_BYTES = 1 << 20;
+    private static final ThreadLocal<JsonBytes> BUFFER = ThreadLocal.withInitial(() -> new JsonBytes(8192));
 
     private OcsfJsonWriter() {
     }
 
-    /*
-     * Field names are pre-encoded once: Jackson then copies their bytes instead of escaping every
-     * name of every record (about 80 per Detection Finding).
-     */
-    private static final SerializableString N_ACTIVITY_ID = new SerializedString("activity_id");
-    private static final SerializableString N_ACTIVITY_NAME = new SerializedString("activity_name");
-    private static final SerializableString N_ANALYTIC = new SerializedString("analytic");
-    private static final SerializableString N_ATTACKS = new SerializedString("attacks");
-    private static final SerializableString N_CATEGORY = new SerializedString("category");
-    private static final SerializableString N_CATEGORY_NAME = new SerializedString("category_name");
-    private static final SerializableString N_CATEGORY_UID = new SerializedString("category_uid");
-    private static final SerializableString N_CLASS_NAME = new SerializedString("class_name");
-    private static final SerializableString N_CLASS_UID = new SerializedString("class_uid");
-    private static final SerializableString N_CONNECTION_INFO = new SerializedString("connection_info");
-    private static final SerializableString N_CORRELATION_UID = new SerializedString("correlation_uid");
-    private static final SerializableString N_CREATED_TIME = new SerializedString("created_time");
-    private static final SerializableString N_DESC = new SerializedString("desc");
-    private static final SerializableString N_DEVICE = new SerializedString("device");
-    private static final SerializableString N_DIRECTION = new SerializedString("direction");
-    private static final SerializableString N_DIRECTION_ID = new SerializedString("direction_id");
-    private static final SerializableString N_DST_ENDPOINT = new SerializedString("dst_endpoint");
-    private static final SerializableString N_END_TIME = new SerializedString("end_time");
-    private static final SerializableString N_EVENT_CODE = new SerializedString("event_code");
-    private static final SerializableString N_EVIDENCES = new SerializedString("evidences");
-    private static final SerializableString N_FINDING_INFO = new SerializedString("finding_info");
-    private static final SerializableString N_FIRST_SEEN_TIME = new SerializedString("first_seen_time");
-    private static final SerializableString N_HOSTNAME = new SerializedString("hostname");
-    private static final SerializableString N_IP = new SerializedString("ip");
-    private static final SerializableString N_IS_ALERT = new SerializedString("is_alert");
-    private static final SerializableString N_LAST_SEEN_TIME = new SerializedString("last_seen_time");
-    private static final SerializableString N_LOG_NAME = new SerializedString("log_name");
-    private static final SerializableString N_LOGGED_TIME = new SerializedString("logged_time");
-    private static final SerializableString N_MAC = new SerializedString("mac");
-    private static final SerializableString N_MESSAGE = new SerializedString("message");
-    private static final SerializableString N_METADATA = new SerializedString("metadata");
-    private static final SerializableString N_NAME = new SerializedString("name");
-    private static final SerializableString N_NETWORK_SCOPE = new SerializedString("network_scope");
-    private static final SerializableString N_NETWORK_SCOPE_ID = new SerializedString("network_scope_id");
-    private static final SerializableString N_OBSERVABLES = new SerializedString("observables");
-    private static final SerializableString N_ORIGINAL_TIME = new SerializedString("original_time");
-    private static final SerializableString N_PORT = new SerializedString("port");
-    private static final SerializableString N_PRODUCT = new SerializedString("product");
-    private static final SerializableString N_RAW_DATA = new SerializedString("raw_data");
-    private static final SerializableString N_RAW_DATA_SIZE = new SerializedString("raw_data_size");
-    private static final SerializableString N_RELATED_EVENTS = new SerializedString("related_events");
-    private static final SerializableString N_RELATED_EVENTS_COUNT = new SerializedString("related_events_count");
-    private static final SerializableString N_RESOURCES = new SerializedString("resources");
-    private static final SerializableString N_RISK_LEVEL = new SerializedString("risk_level");
-    private static final SerializableString N_RISK_LEVEL_ID = new SerializedString("risk_level_id");
-    private static final SerializableString N_RISK_SCORE = new SerializedString("risk_score");
-    private static final SerializableString N_ROLE = new SerializedString("role");
-    private static final SerializableString N_ROLE_ID = new SerializedString("role_id");
-    private static final SerializableString N_SEVERITY = new SerializedString("severity");
-    private static final SerializableString N_SEVERITY_ID = new SerializedString("severity_id");
-    private static final SerializableString N_SRC_ENDPOINT = new SerializedString("src_endpoint");
-    private static final SerializableString N_SRC_URL = new SerializedString("src_url");
-    private static final SerializableString N_START_TIME = new SerializedString("start_time");
-    private static final SerializableString N_STATUS = new SerializedString("status");
-    private static final SerializableString N_STATUS_ID = new SerializedString("status_id");
-    private static final SerializableString N_SUB_TECHNIQUE = new SerializedString("sub_technique");
-    private static final SerializableString N_TACTIC = new SerializedString("tactic");
-    private static final SerializableString N_TECHNIQUE = new SerializedString("technique");
-    private static final SerializableString N_TENANT_UID = new SerializedString("tenant_uid");
-    private static final SerializableString N_TIME = new SerializedString("time");
-    private static final SerializableString N_TIMEZONE_OFFSET = new SerializedString("timezone_offset");
-    private static final SerializableString N_TITLE = new SerializedString("title");
-    private static final SerializableString N_TYPE = new SerializedString("type");
-    private static final SerializableString N_TYPE_ID = new SerializedString("type_id");
-    private static final SerializableString N_TYPE_NAME = new SerializedString("type_name");
-    private static final SerializableString N_TYPE_UID = new SerializedString("type_uid");
-    private static final SerializableString N_TYPES = new SerializedString("types");
-    private static final SerializableString N_UID = new SerializedString("uid");
-    private static final SerializableString N_UNMAPPED = new SerializedString("unmapped");
-    private static final SerializableString N_VALUE = new SerializedString("value");
-    private static final SerializableString N_VENDOR_NAME = new SerializedString("vendor_name");
-    private static final SerializableString N_VERSION = new SerializedString("version");
+    private static final byte[] N_ANALYTIC = JsonBytes.encodeName("analytic");
+    private static final byte[] N_ATTACKS = JsonBytes.encodeName("attacks");
+    private static final byte[] N_CATEGORY = JsonBytes.encodeName("category");
+    private static final byte[] N_CONNECTION_INFO = JsonBytes.encodeName("connection_info");
+    private static final byte[] N_CORRELATION_UID = JsonBytes.encodeName("correlation_uid");
+    private static final byte[] N_CREATED_TIME = JsonBytes.encodeName("created_time");
+    private static final byte[] N_DESC = JsonBytes.encodeName("desc");
+    private static final byte[] N_DEVICE = JsonBytes.encodeName("device");
+    private static final byte[] N_DST_ENDPOINT = JsonBytes.encodeName("dst_endpoint");
+    private static final byte[] N_END_TIME = JsonBytes.encodeName("end_time");
+    private static final byte[] N_EVENT_CODE = JsonBytes.encodeName("event_code");
+    private static final byte[] N_EVIDENCES = JsonBytes.encodeName("evidences");
+    private static final byte[] N_FINDING_INFO = JsonBytes.encodeName("finding_info");
+    private static final byte[] N_FIRST_SEEN_TIME = JsonBytes.encodeName("first_seen_time");
+    private static final byte[] N_HOSTNAME = JsonBytes.encodeName("hostname");
+    private static final byte[] N_IP = JsonBytes.encodeName("ip");
+    private static final byte[] N_IS_ALERT = JsonBytes.encodeName("is_alert");
+    private static final byte[] N_LAST_SEEN_TIME = JsonBytes.encodeName("last_seen_time");
+    private static final byte[] N_LOG_NAME = JsonBytes.encodeName("log_name");
+    private static final byte[] N_LOGGED_TIME = JsonBytes.encodeName("logged_time");
+    private static final byte[] N_MAC = JsonBytes.encodeName("mac");
+    private static final byte[] N_MESSAGE = JsonBytes.encodeName("message");
+    private static final byte[] N_METADATA = JsonBytes.encodeName("metadata");
+    private static final byte[] N_NAME = JsonBytes.encodeName("name");
+    private static final byte[] N_OBSERVABLES = JsonBytes.encodeName("observables");
+    private static final byte[] N_ORIGINAL_TIME = JsonBytes.encodeName("original_time");
+    private static final byte[] N_PORT = JsonBytes.encodeName("port");
+    private static final byte[] N_PRODUCT = JsonBytes.encodeName("product");
+    private static final byte[] N_RAW_DATA = JsonBytes.encodeName("raw_data");
+    private static final byte[] N_RAW_DATA_SIZE = JsonBytes.encodeName("raw_data_size");
+    private static final byte[] N_RELATED_EVENTS = JsonBytes.encodeName("related_events");
+    private static final byte[] N_RELATED_EVENTS_COUNT = JsonBytes.encodeName("related_events_count");
+    private static final byte[] N_RESOURCES = JsonBytes.encodeName("resources");
+    private static final byte[] N_RISK_SCORE = JsonBytes.encodeName("risk_score");
+    private static final byte[] N_SEVERITY = JsonBytes.encodeName("severity");
+    private static final byte[] N_SEVERITY_ID = JsonBytes.encodeName("severity_id");
+    private static final byte[] N_SRC_ENDPOINT = JsonBytes.encodeName("src_endpoint");
+    private static final byte[] N_SRC_URL = JsonBytes.encodeName("src_url");
+    private static final byte[] N_START_TIME = JsonBytes.encodeName("start_time");
+    private static final byte[] N_SUB_TECHNIQUE = JsonBytes.encodeName("sub_technique");
+    private static final byte[] N_TACTIC = JsonBytes.encodeName("tactic");
+    private static final byte[] N_TECHNIQUE = JsonBytes.encodeName("technique");
+    private static final byte[] N_TENANT_UID = JsonBytes.encodeName("tenant_uid");
+    private static final byte[] N_TIME = JsonBytes.encodeName("time");
+    private static final byte[] N_TIMEZONE_OFFSET = JsonBytes.encodeName("timezone_offset");
+    private static final byte[] N_TITLE = JsonBytes.encodeName("title");
+    private static final byte[] N_TYPE = JsonBytes.encodeName("type");
+    private static final byte[] N_TYPES = JsonBytes.encodeName("types");
+    private static final byte[] N_UID = JsonBytes.encodeName("uid");
+    private static final byte[] N_UNMAPPED = JsonBytes.encodeName("unmapped");
+    private static final byte[] N_VALUE = JsonBytes.encodeName("value");
+    private static final byte[] N_VENDOR_NAME = JsonBytes.encodeName("vendor_name");
+    private static final byte[] N_VERSION = JsonBytes.encodeName("version");
+    private static final byte[] DEFAULT_VERSION = JsonBytes.stringPair("version", OcsfVersion.DEFAULT.toString());
 
-    private static void string(JsonGenerator g, SerializableString name, String value) throws IOException {
-        g.writeFieldName(name);
-        g.writeString(value);
-    }
+    /** {@code activity_id} … {@code type_name}: everything that follows from the activity, per activity. */
+    private static final Pairs CLASSIFICATION = new Pairs(FindingActivity.values(), a -> {
+        JsonBytes b = new JsonBytes(256);
+        b.pair(JsonBytes.enumPair("activity_id", "activity_name", a));
+        b.name(JsonBytes.encodeName("category_uid"));
+        b.number(DetectionFinding.CATEGORY_UID);
+        b.pair(JsonBytes.stringPair("category_name", DetectionFinding.CATEGORY_NAME));
+        b.name(JsonBytes.encodeName("class_uid"));
+        b.number(DetectionFinding.CLASS_UID);
+        b.pair(JsonBytes.stringPair("class_name", DetectionFinding.CLASS_NAME));
+        b.name(JsonBytes.encodeName("type_uid"));
+        b.number(DetectionFinding.CLASS_UID * 100L + a.id());
+        b.pair(JsonBytes.stringPair("type_name", DetectionFinding.CLASS_NAME + ": " + a.caption()));
+        return b.toByteArray();
+    });
+    private static final Pairs SEVERITY = Pairs.of(Severity.values(), "severity_id", "severity");
+    private static final Pairs STATUS = Pairs.of(FindingStatus.values(), "status_id", "status");
+    private static final Pairs RISK_LEVEL = Pairs.of(RiskLevel.values(), "risk_level_id", "risk_level");
+    private static final Pairs ANALYTIC_TYPE = Pairs.of(AnalyticType.values(), "type_id", "type");
+    private static final Pairs OBSERVABLE_TYPE = Pairs.of(ObservableType.values(), "type_id", "type");
+    private static final Pairs DEVICE_TYPE = Pairs.of(DeviceType.values(), "type_id", "type");
+    private static final Pairs ROLE = Pairs.of(ResourceRole.values(), "role_id", "role");
+    private static final Pairs DIRECTION = Pairs.of(ConnectionDirection.values(), "direction_id", "direction");
+    private static final Pairs SCOPE = Pairs.of(NetworkScope.values(), "network_scope_id", "network_scope");
 
-    private static void number(JsonGenerator g, SerializableString name, long value) throws IOException {
-        g.writeFieldName(name);
-        g.writeNumber(value);
-    }
+    /** Pre-encoded members per constant of one enum. */
+    private static final class Pairs {
+        private final byte[][] byOrdinal;
 
-    private static void bool(JsonGenerator g, SerializableString name, boolean value) throws IOException {
-        g.writeFieldName(name);
-        g.writeBoolean(value);
-    }
+        Pairs(OcsfEnum[] values, java.util.function.Function<OcsfEnum, byte[]> encode) {
+            byOrdinal = new byte[values.length][];
+            for (OcsfEnum v : values) {
+                byOrdinal[((Enum<?>) v).ordinal()] = encode.apply(v);
+            }
+        }
 
-    private static void objectStart(JsonGenerator g, SerializableString name) throws IOException {
-        g.writeFieldName(name);
-        g.writeStartObject();
-    }
+        static Pairs of(OcsfEnum[] values, String idName, String captionName) {
+            return new Pairs(values, v -> JsonBytes.enumPair(idName, captionName, v));
+        }
 
-    private static void arrayStart(JsonGenerator g, SerializableString name) throws IOException {
-        g.writeFieldName(name);
-        g.writeStartArray();
+        byte[] of(OcsfEnum value) {
+            return byOrdinal[((Enum<?>) value).ordinal()];
+        }
     }
 
     /** Compact JSON (one line), UTF-8. */
     public static byte[] toBytes(DetectionFinding finding) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            write(finding, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        JsonBytes out = encode(finding);
+        byte[] bytes = out.toByteArray();
+        out.trim(KEEP_BYTES);
+        return bytes;
     }
 
     /** Compact JSON (one line), UTF-8, appended to {@code out} (which is not closed). */
-    public static void writeTo(DetectionFinding finding, java.io.OutputStream out) {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            write(finding, g);
+    public static void writeTo(DetectionFinding finding, OutputStream out) {
+        JsonBytes json = encode(finding);
+        try {
+            out.write(json.array(), 0, json.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            json.trim(KEEP_BYTES);
         }
     }
 
     /** Compact JSON (one line). */
     public static String toJson(DetectionFinding finding) {
-        return render(finding, false);
+        JsonBytes out = encode(finding);
+        String json = new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
+        out.trim(KEEP_BYTES);
+        return json;
     }
 
     /** Indented JSON with LF line ends (golden files). */
     public static String toPrettyJson(DetectionFinding finding) {
-        return render(finding, true);
-    }
-
-    private static String render(DetectionFinding finding, boolean pretty) {
-        StringWriter out = new StringWriter(2048);
+        StringWriter out = new StringWriter(4096);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            if (pretty) {
-                DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-                g.setPrettyPrinter(printer);
-            }
+            g.setPrettyPrinter(new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
             write(finding, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -184,234 +186,290 @@ public final class OcsfJsonWriter {
         return out.toString();
     }
 
-    /** Writes the record as one JSON object into {@code g} (for embedding in a larger document). */
-    public static void write(DetectionFinding f, JsonGenerator g) throws IOException {
+    /**
+     * Writes the record as one JSON object into {@code g} (for embedding in a larger document),
+     * token by token, so the generator's pretty printer and escaping apply.
+     */
+    public static void write(DetectionFinding finding, JsonGenerator g) throws IOException {
+        JsonBytes out = encode(finding);
+        try (JsonParser p = FACTORY.createParser(out.array(), 0, out.size())) {
+            p.nextToken();
+            g.copyCurrentStructure(p);
+        } finally {
+            out.trim(KEEP_BYTES);
+        }
+    }
+
+    /** The compact JSON in this thread's buffer (valid until the thread's next call). */
+    private static JsonBytes encode(DetectionFinding f) {
+        JsonBytes out = BUFFER.get();
+        out.reset();
+        write(f, out);
+        return out;
+    }
+
+    private static boolean atLeast(OcsfVersion v, int major, int minor) {
+        return v.major() > major || v.major() == major && v.minor() >= minor;
+    }
+
+    private static void write(DetectionFinding f, JsonBytes out) {
         OcsfVersion version = f.metadata().version();
-        g.writeStartObject();
-        enumPair(g, N_ACTIVITY_ID, N_ACTIVITY_NAME, f.activity());
-        number(g, N_CATEGORY_UID, DetectionFinding.CATEGORY_UID);
-        string(g, N_CATEGORY_NAME, DetectionFinding.CATEGORY_NAME);
-        number(g, N_CLASS_UID, DetectionFinding.CLASS_UID);
-        string(g, N_CLASS_NAME, DetectionFinding.CLASS_NAME);
-        number(g, N_TYPE_UID, f.typeUid());
-        string(g, N_TYPE_NAME, f.typeName());
-        number(g, N_SEVERITY_ID, f.severity().id());
-        string(g, N_SEVERITY, f.severity() == Severity.OTHER && f.severityLabel() != null
-                ? f.severityLabel() : f.severity().caption());
+        out.startObject();
+        out.pair(CLASSIFICATION.of(f.activity()));
+        if (f.severity() == Severity.OTHER && f.severityLabel() != null) {
+            out.name(N_SEVERITY_ID);
+            out.number(f.severity().id());
+            out.name(N_SEVERITY);
+            out.string(f.severityLabel());
+        } else {
+            out.pair(SEVERITY.of(f.severity()));
+        }
         if (f.status() != null) {
-            enumPair(g, N_STATUS_ID, N_STATUS, f.status());
+            out.pair(STATUS.of(f.status()));
         }
-        number(g, N_TIME, f.time());
-        longField(g, N_START_TIME, f.startTime());
-        longField(g, N_END_TIME, f.endTime());
+        out.name(N_TIME);
+        out.number(f.time());
+        longField(out, N_START_TIME, f.startTime());
+        longField(out, N_END_TIME, f.endTime());
         if (f.timezoneOffset() != null) {
-            number(g, N_TIMEZONE_OFFSET, f.timezoneOffset());
+            out.name(N_TIMEZONE_OFFSET);
+            out.number(f.timezoneOffset());
         }
-        stringField(g, N_MESSAGE, f.message());
-        if (f.isAlert() != null && version.atLeast(1, 4)) {
-            bool(g, N_IS_ALERT, f.isAlert());
+        stringField(out, N_MESSAGE, f.message());
+        if (f.isAlert() != null && atLeast(version, 1, 4)) {
+            out.name(N_IS_ALERT);
+            out.bool(f.isAlert());
         }
         if (f.riskScore() != null) {
-            number(g, N_RISK_SCORE, f.riskScore());
+            out.name(N_RISK_SCORE);
+            out.number(f.riskScore());
         }
         if (f.riskLevel() != null) {
-            enumPair(g, N_RISK_LEVEL_ID, N_RISK_LEVEL, f.riskLevel());
+            out.pair(RISK_LEVEL.of(f.riskLevel()));
         }
-        writeMetadata(g, f.metadata());
-        writeFindingInfo(g, f.findingInfo());
+        writeMetadata(out, f.metadata());
+        writeFindingInfo(out, f.findingInfo());
         if (f.device() != null) {
-            g.writeFieldName(N_DEVICE);
-            writeDevice(g, f.device());
+            out.name(N_DEVICE);
+            writeDevice(out, f.device());
         }
         if (!f.resources().isEmpty()) {
-            arrayStart(g, N_RESOURCES);
+            boolean roles = atLeast(version, 1, 6);
+            out.name(N_RESOURCES);
+            out.startArray();
             for (ResourceDetails r : f.resources()) {
-                writeResource(g, r, version);
+                writeResource(out, r, roles);
             }
-            g.writeEndArray();
+            out.endArray();
         }
         if (!f.evidences().isEmpty()) {
-            arrayStart(g, N_EVIDENCES);
+            boolean scopes = atLeast(version, 1, 7);
+            out.name(N_EVIDENCES);
+            out.startArray();
             for (Evidence e : f.evidences()) {
-                writeEvidence(g, e, version);
+                writeEvidence(out, e, scopes);
             }
-            g.writeEndArray();
+            out.endArray();
         }
         if (!f.observables().isEmpty()) {
-            arrayStart(g, N_OBSERVABLES);
+            out.name(N_OBSERVABLES);
+            out.startArray();
             for (Observable o : f.observables()) {
-                g.writeStartObject();
-                string(g, N_NAME, o.name());
-                enumPair(g, N_TYPE_ID, N_TYPE, o.type());
-                string(g, N_VALUE, o.value());
-                g.writeEndObject();
+                out.startObject();
+                out.name(N_NAME);
+                out.string(o.name());
+                out.pair(OBSERVABLE_TYPE.of(o.type()));
+                out.name(N_VALUE);
+                out.string(o.value());
+                out.endObject();
             }
-            g.writeEndArray();
+            out.endArray();
         }
         if (f.rawData() != null) {
-            string(g, N_RAW_DATA, f.rawData());
-            if (version.atLeast(1, 5)) {
-                number(g, N_RAW_DATA_SIZE, utf8Length(f.rawData()));
+            out.name(N_RAW_DATA);
+            out.string(f.rawData());
+            if (atLeast(version, 1, 5)) {
+                out.name(N_RAW_DATA_SIZE);
+                out.number(utf8Length(f.rawData()));
             }
         }
-        if (!f.unmapped().isEmpty()) {
-            objectStart(g, N_UNMAPPED);
-            for (Map.Entry<String, String> e : f.unmapped().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
+        UnmappedMap unmapped = (UnmappedMap) f.unmapped();
+        int entries = unmapped.size();
+        if (entries > 0) {
+            out.name(N_UNMAPPED);
+            out.startObject();
+            for (int i = 0; i < entries; i++) {
+                out.name(unmapped.keyAt(i));
+                out.string(unmapped.valueAt(i));
             }
-            g.writeEndObject();
+            out.endObject();
         }
-        g.writeEndObject();
+        out.endObject();
     }
 
-    private static void writeMetadata(JsonGenerator g, Metadata m) throws IOException {
-        objectStart(g, N_METADATA);
-        string(g, N_VERSION, m.version().toString());
-        objectStart(g, N_PRODUCT);
-        stringField(g, N_VENDOR_NAME, m.product().vendorName());
-        stringField(g, N_NAME, m.product().name());
-        stringField(g, N_VERSION, m.product().version());
-        g.writeEndObject();
-        stringField(g, N_CORRELATION_UID, m.correlationUid());
-        stringField(g, N_EVENT_CODE, m.eventCode());
-        stringField(g, N_LOG_NAME, m.logName());
-        stringField(g, N_ORIGINAL_TIME, m.originalTime());
-        longField(g, N_LOGGED_TIME, m.loggedTime());
-        stringField(g, N_TENANT_UID, m.tenantUid());
-        g.writeEndObject();
+    private static void writeMetadata(JsonBytes out, Metadata m) {
+        out.name(N_METADATA);
+        out.startObject();
+        if (m.version().equals(OcsfVersion.DEFAULT)) {
+            out.pair(DEFAULT_VERSION);
+        } else {
+            out.name(N_VERSION);
+            out.string(m.version().toString());
+        }
+        out.name(N_PRODUCT);
+        out.startObject();
+        stringField(out, N_VENDOR_NAME, m.product().vendorName());
+        stringField(out, N_NAME, m.product().name());
+        stringField(out, N_VERSION, m.product().version());
+        out.endObject();
+        stringField(out, N_CORRELATION_UID, m.correlationUid());
+        stringField(out, N_EVENT_CODE, m.eventCode());
+        stringField(out, N_LOG_NAME, m.logName());
+        stringField(out, N_ORIGINAL_TIME, m.originalTime());
+        longField(out, N_LOGGED_TIME, m.loggedTime());
+        stringField(out, N_TENANT_UID, m.tenantUid());
+        out.endObject();
     }
 
-    private static void writeFindingInfo(JsonGenerator g, FindingInfo fi) throws IOException {
-        objectStart(g, N_FINDING_INFO);
-        string(g, N_UID, fi.uid());
-        stringField(g, N_TITLE, fi.title());
-        stringField(g, N_DESC, fi.desc());
-        stringField(g, N_SRC_URL, fi.srcUrl());
-        stringArray(g, N_TYPES, fi.types());
+    private static void writeFindingInfo(JsonBytes out, FindingInfo fi) {
+        out.name(N_FINDING_INFO);
+        out.startObject();
+        out.name(N_UID);
+        out.string(fi.uid());
+        stringField(out, N_TITLE, fi.title());
+        stringField(out, N_DESC, fi.desc());
+        stringField(out, N_SRC_URL, fi.srcUrl());
+        stringArray(out, N_TYPES, fi.types());
         if (fi.analytic() != null) {
             Analytic a = fi.analytic();
-            objectStart(g, N_ANALYTIC);
-            stringField(g, N_UID, a.uid());
-            stringField(g, N_NAME, a.name());
-            enumPair(g, N_TYPE_ID, N_TYPE, a.type());
-            stringField(g, N_CATEGORY, a.category());
-            g.writeEndObject();
+            out.name(N_ANALYTIC);
+            out.startObject();
+            stringField(out, N_UID, a.uid());
+            stringField(out, N_NAME, a.name());
+            out.pair(ANALYTIC_TYPE.of(a.type()));
+            stringField(out, N_CATEGORY, a.category());
+            out.endObject();
         }
         if (!fi.attacks().isEmpty()) {
-            arrayStart(g, N_ATTACKS);
+            out.name(N_ATTACKS);
+            out.startArray();
             for (Attack a : fi.attacks()) {
-                g.writeStartObject();
-                mitre(g, N_TACTIC, a.tactic());
-                mitre(g, N_TECHNIQUE, a.technique());
-                mitre(g, N_SUB_TECHNIQUE, a.subTechnique());
-                stringField(g, N_VERSION, a.version());
-                g.writeEndObject();
+                out.startObject();
+                mitre(out, N_TACTIC, a.tactic());
+                mitre(out, N_TECHNIQUE, a.technique());
+                mitre(out, N_SUB_TECHNIQUE, a.subTechnique());
+                stringField(out, N_VERSION, a.version());
+                out.endObject();
             }
-            g.writeEndArray();
+            out.endArray();
         }
-        longField(g, N_CREATED_TIME, fi.createdTime());
-        longField(g, N_FIRST_SEEN_TIME, fi.firstSeenTime());
-        longField(g, N_LAST_SEEN_TIME, fi.lastSeenTime());
+        longField(out, N_CREATED_TIME, fi.createdTime());
+        longField(out, N_FIRST_SEEN_TIME, fi.firstSeenTime());
+        longField(out, N_LAST_SEEN_TIME, fi.lastSeenTime());
         if (!fi.relatedEvents().isEmpty()) {
-            arrayStart(g, N_RELATED_EVENTS);
+            out.name(N_RELATED_EVENTS);
+            out.startArray();
             for (RelatedEvent r : fi.relatedEvents()) {
-                g.writeStartObject();
-                string(g, N_UID, r.uid());
-                stringField(g, N_TITLE, r.title());
-                g.writeEndObject();
+                out.startObject();
+                out.name(N_UID);
+                out.string(r.uid());
+                stringField(out, N_TITLE, r.title());
+                out.endObject();
             }
-            g.writeEndArray();
-            number(g, N_RELATED_EVENTS_COUNT, fi.relatedEvents().size());
+            out.endArray();
+            out.name(N_RELATED_EVENTS_COUNT);
+            out.number(fi.relatedEvents().size());
         }
-        g.writeEndObject();
+        out.endObject();
     }
 
-    private static void writeDevice(JsonGenerator g, Device d) throws IOException {
-        g.writeStartObject();
-        enumPair(g, N_TYPE_ID, N_TYPE, d.type());
-        stringField(g, N_HOSTNAME, d.hostname());
-        stringField(g, N_IP, d.ip());
-        stringField(g, N_MAC, d.mac());
-        stringField(g, N_NAME, d.name());
-        stringField(g, N_UID, d.uid());
-        g.writeEndObject();
+    private static void writeDevice(JsonBytes out, Device d) {
+        out.startObject();
+        out.pair(DEVICE_TYPE.of(d.type()));
+        stringField(out, N_HOSTNAME, d.hostname());
+        stringField(out, N_IP, d.ip());
+        stringField(out, N_MAC, d.mac());
+        stringField(out, N_NAME, d.name());
+        stringField(out, N_UID, d.uid());
+        out.endObject();
     }
 
-    private static void writeResource(JsonGenerator g, ResourceDetails r, OcsfVersion version) throws IOException {
-        g.writeStartObject();
-        stringField(g, N_TYPE, r.type());
-        stringField(g, N_NAME, r.name());
-        stringField(g, N_HOSTNAME, r.hostname());
-        stringField(g, N_IP, r.ip());
-        if (version.atLeast(1, 6)) {
-            enumPair(g, N_ROLE_ID, N_ROLE, r.role());
+    private static void writeResource(JsonBytes out, ResourceDetails r, boolean roles) {
+        out.startObject();
+        stringField(out, N_TYPE, r.type());
+        stringField(out, N_NAME, r.name());
+        stringField(out, N_HOSTNAME, r.hostname());
+        stringField(out, N_IP, r.ip());
+        if (roles) {
+            out.pair(ROLE.of(r.role()));
         }
-        g.writeEndObject();
+        out.endObject();
     }
 
-    private static void writeEvidence(JsonGenerator g, Evidence e, OcsfVersion version) throws IOException {
-        g.writeStartObject();
+    private static void writeEvidence(JsonBytes out, Evidence e, boolean scopes) {
+        out.startObject();
         if (e.srcEndpoint() != null) {
-            g.writeFieldName(N_SRC_ENDPOINT);
-            writeEndpoint(g, e.srcEndpoint(), version);
+            out.name(N_SRC_ENDPOINT);
+            writeEndpoint(out, e.srcEndpoint(), scopes);
         }
         if (e.dstEndpoint() != null) {
-            g.writeFieldName(N_DST_ENDPOINT);
-            writeEndpoint(g, e.dstEndpoint(), version);
+            out.name(N_DST_ENDPOINT);
+            writeEndpoint(out, e.dstEndpoint(), scopes);
         }
-        objectStart(g, N_CONNECTION_INFO);
-        enumPair(g, N_DIRECTION_ID, N_DIRECTION, e.direction());
-        g.writeEndObject();
-        g.writeEndObject();
+        out.name(N_CONNECTION_INFO);
+        out.startObject();
+        out.pair(DIRECTION.of(e.direction()));
+        out.endObject();
+        out.endObject();
     }
 
-    private static void writeEndpoint(JsonGenerator g, NetworkEndpoint n, OcsfVersion version) throws IOException {
-        g.writeStartObject();
-        stringField(g, N_HOSTNAME, n.hostname());
-        stringField(g, N_IP, n.ip());
+    private static void writeEndpoint(JsonBytes out, NetworkEndpoint n, boolean scopes) {
+        out.startObject();
+        stringField(out, N_HOSTNAME, n.hostname());
+        stringField(out, N_IP, n.ip());
         if (n.port() != null) {
-            number(g, N_PORT, n.port());
+            out.name(N_PORT);
+            out.number(n.port());
         }
-        stringField(g, N_MAC, n.mac());
-        if (version.atLeast(1, 7)) {
-            enumPair(g, N_NETWORK_SCOPE_ID, N_NETWORK_SCOPE, n.scope());
+        stringField(out, N_MAC, n.mac());
+        if (scopes) {
+            out.pair(SCOPE.of(n.scope()));
         }
-        g.writeEndObject();
+        out.endObject();
     }
 
-    private static void mitre(JsonGenerator g, SerializableString field, MitreEntity m) throws IOException {
+    private static void mitre(JsonBytes out, byte[] name, MitreEntity m) {
         if (m != null) {
-            objectStart(g, field);
-            stringField(g, N_UID, m.uid());
-            stringField(g, N_NAME, m.name());
-            g.writeEndObject();
+            out.name(name);
+            out.startObject();
+            stringField(out, N_UID, m.uid());
+            stringField(out, N_NAME, m.name());
+            out.endObject();
         }
     }
 
-    private static void enumPair(JsonGenerator g, SerializableString idField, SerializableString captionField, OcsfEnum value) throws IOException {
-        number(g, idField, value.id());
-        string(g, captionField, value.caption());
-    }
-
-    private static void stringField(JsonGenerator g, SerializableString name, String value) throws IOException {
+    private static void stringField(JsonBytes out, byte[] name, String value) {
         if (value != null) {
-            string(g, name, value);
+            out.name(name);
+            out.string(value);
         }
     }
 
-    private static void longField(JsonGenerator g, SerializableString name, Long value) throws IOException {
+    private static void longField(JsonBytes out, byte[] name, Long value) {
         if (value != null) {
-            number(g, name, value);
+            out.name(name);
+            out.number(value);
         }
     }
 
-    private static void stringArray(JsonGenerator g, SerializableString name, List<String> values) throws IOException {
+    private static void stringArray(JsonBytes out, byte[] name, List<String> values) {
         if (!values.isEmpty()) {
-            arrayStart(g, name);
+            out.name(name);
+            out.startArray();
             for (String v : values) {
-                g.writeString(v);
+                out.string(v);
             }
-            g.writeEndArray();
+            out.endArray();
         }
     }
 

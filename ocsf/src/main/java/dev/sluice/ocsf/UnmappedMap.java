@@ -74,6 +74,16 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
         return to == from;
     }
 
+    /** The {@code i}-th key in sort order (0-based), for the JSON writer. */
+    String keyAt(int i) {
+        return keys[from + i];
+    }
+
+    /** The value of {@link #keyAt}. */
+    String valueAt(int i) {
+        return values[from + i];
+    }
+
     @Override
     public String get(Object key) {
         int i = key instanceof String s ? Arrays.binarySearch(keys, from, to, s) : -1;

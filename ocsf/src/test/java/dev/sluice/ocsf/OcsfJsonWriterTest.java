@@ -5,15 +5,135 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class OcsfJsonWriterTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JACKSON = new JsonFactory();
+
+    /** What Jackson's UTF-8 generator writes for the tokens of {@code json} (the reference for the byte format). */
+    static byte[] jacksonReplay(byte[] json) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonParser p = JACKSON.createParser(json); JsonGenerator g = JACKSON.createGenerator(out)) {
+            p.nextToken();
+            g.copyCurrentStructure(p);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] jacksonString(String s) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JACKSON.createGenerator(out)) {
+            g.writeString(s);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] ourString(String s) {
+        JsonBytes b = new JsonBytes(16);
+        b.string(s);
+        return b.toByteArray();
+    }
+
+    /** A record whose strings hold every kind of character that needs care. */
+    private static DetectionFinding awkward() {
+        String text = "quote \" back \\ slash / tab\t nl\n cr\r bs\b ff\f nul\u0000 us\u001f del\u007f "
+                + "\u00e9\u0800\u20ac\u2028\uffff pair\uD83D\uDE00 lone\uD800 lone\uDFFF end";
+        TreeMap<String, String> unmapped = new TreeMap<>();
+        unmapped.put("cef." + text, text);
+        unmapped.put("cef.z", "");
+        DetectionFinding f = Findings.full(OcsfVersion.DEFAULT);
+        return new DetectionFinding(f.activity(), Severity.OTHER, text, f.status(), Long.MAX_VALUE, Long.MIN_VALUE,
+                -1L, -3600, text, false, 0, f.riskLevel(), f.metadata(), f.findingInfo(), f.device(), f.resources(),
+                f.evidences(), f.observables(), text, unmapped);
+    }
+
+    @Test
+    void writesTheBytesJacksonWritesForTheSameTokens() throws Exception {
+        for (DetectionFinding f : List.of(Findings.full(OcsfVersion.DEFAULT), Findings.full(OcsfVersion.parse("1.1.0")),
+                Findings.minimal(), awkward())) {
+            byte[] ours = OcsfJsonWriter.toBytes(f);
+            assertEquals(new String(jacksonReplay(ours), StandardCharsets.UTF_8), new String(ours, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void escapesEveryCharacterAsJacksonDoes() throws Exception {
+        StringBuilder chunk = new StringBuilder();
+        for (int c = 0; c <= 0xFFFF; c++) {
+            chunk.append((char) c);
+            if (chunk.length() == 4096 || c == 0xFFFF) {
+                assertArrayEquals(jacksonString(chunk.toString()), ourString(chunk.toString()), "chunk ending at " + c);
+                chunk.setLength(0);
+            }
+        }
+        assertArrayEquals(jacksonString("\uD83D\uDE00\uDBFF\uDFFF"), ourString("\uD83D\uDE00\uDBFF\uDFFF"));
+    }
+
+    @Property(tries = 300)
+    void escapesAnyStringAsJacksonDoes(@ForAll String s) throws Exception {
+        assertArrayEquals(jacksonString(s), ourString(s));
+    }
+
+    @Test
+    void escapesACharacterThatNeedsCareAtAnyPositionOfALongString() throws Exception {
+        for (char special : "\u0000\u001f\"\\?\u007f\u0080\u00ff\u0100\u20ac\uD800\uDFFF".toCharArray()) {
+            for (int at = 0; at < 40; at++) {
+                String s = "a".repeat(at) + special + "b".repeat(40 - at);
+                assertArrayEquals(jacksonString(s), ourString(s), () -> Integer.toHexString(special) + " at " + s.indexOf(special));
+            }
+        }
+    }
+
+    @Property(tries = 1000)
+    void findsThePlainAsciiPrefixWhereverTheFirstOtherByteIs(@ForAll @IntRange(max = 70) int length,
+            @ForAll @IntRange(max = 70) int at, @ForAll byte other) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) ('A' + i % 26);
+        }
+        if (at < length) {
+            bytes[at] = other;
+        }
+        boolean plain = other >= 0x20 && other != '"' && other != '\\' && other != '?';
+        assertEquals(at < length && !plain ? at : length, JsonBytes.plainPrefix(bytes, length));
+    }
+
+    @Test
+    void writesNumbersAsJacksonDoes() throws Exception {
+        for (long n : new long[] {0, 7, -7, 9, 10, 99, 100, 1_764_238_200_000L, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE}) {
+            JsonBytes b = new JsonBytes(8);
+            b.number(n);
+            assertEquals(Long.toString(n), new String(b.toByteArray(), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void embedsIntoAGeneratorTokenByToken() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JACKSON.createGenerator(out)) {
+            g.writeStartArray();
+            OcsfJsonWriter.write(awkward(), g);
+            OcsfJsonWriter.write(Findings.minimal(), g);
+            g.writeEndArray();
+        }
+        assertEquals("[" + OcsfJsonWriter.toJson(awkward()) + "," + OcsfJsonWriter.toJson(Findings.minimal()) + "]",
+                out.toString(StandardCharsets.UTF_8));
+    }
 
     @Test
     void writesTopLevelAttributesInTheDocumentedOrder() throws Exception {

@@ -6,7 +6,6 @@ import dev.sluice.darktrace.DarktracePipeline;
 import dev.sluice.darktrace.DarktraceResult;
 import dev.sluice.darktrace.IpRange;
 import dev.sluice.darktrace.TenantContext;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sluice.ocsf.DetectionFinding;
 import dev.sluice.ocsf.OcsfJsonWriter;
 import dev.sluice.wire.control.IntegrationConfig;
@@ -88,11 +87,7 @@ public final class DarktraceFrameProcessor implements FrameProcessor {
       String host = a.senderHostname() != null ? a.senderHostname() : a.syslog().hostname();
       DetectionFinding finding = a.finding();
       return new Outcome.Accepted(host, KIND_NAMES[a.kind().ordinal()], a.testAlert(),
-          sink -> {
-            JsonGenerator g = sink.generator();
-            OcsfJsonWriter.write(finding, g);
-            g.flush();
-          });
+          sink -> OcsfJsonWriter.writeTo(finding, sink.stream()));
     }
     DarktraceResult.Rejected r = (DarktraceResult.Rejected) result;
     return new Outcome.Rejected(r.syslog() == null ? null : r.syslog().hostname(), r.code(),

@@ -1,0 +1,325 @@
+package dev.sluice.ocsf;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable UTF-8 buffer that writes compact JSON: commas are placed by the buffer, names and
+ * whole name/value pairs can be pre-encoded once ({@link #encodeName}, {@link #pair}) and copied
+ * in. Strings are escaped exactly as Jackson's UTF-8 generator does with its defaults, so output
+ * matches what Jackson would write for the same tokens: {@code "} and {@code \} escaped, {@code \b
+ * \t \n \f \r} in short form, other control characters as <code>&#92;u00XX</code>, every UTF-16 surrogate
+ * as <code>&#92;uXXXX</code> (upper-case hex), everything else as UTF-8. Not thread-safe; reusable after
+ * {@link #reset}.
+ */
+final class JsonBytes {
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /** Per ASCII character: 0 written as is, -1 written as <code>&#92;u00XX</code>, else the letter after a backslash. */
+    private static final byte[] ESCAPE = new byte[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPE[c] = -1;
+        }
+        ESCAPE['\b'] = 'b';
+        ESCAPE['\t'] = 't';
+        ESCAPE['\n'] = 'n';
+        ESCAPE['\f'] = 'f';
+        ESCAPE['\r'] = 'r';
+        ESCAPE['"'] = '"';
+        ESCAPE['\\'] = '\\';
+    }
+
+    /** Strings at least this long are first copied out as Latin-1 and scanned eight bytes at a time. */
+    private static final int BULK_MIN = 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    private byte[] bytes;
+    private char[] chars = new char[256];
+    private int size;
+    /** Whether the next value or name needs a comma before it. */
+    private boolean comma;
+
+    JsonBytes(int initialCapacity) {
+        bytes = new byte[Math.max(64, initialCapacity)];
+    }
+
+    /** {@code "name":} as bytes, for {@link #name(byte[])}. */
+    static byte[] encodeName(String name) {
+        JsonBytes b = new JsonBytes(name.length() + 8);
+        b.rawString(name);
+        b.bytes[b.size++] = ':';
+        return b.toByteArray();
+    }
+
+    /** A complete {@code "name":"value"} (or any pre-encoded member list) for {@link #pair}. */
+    static byte[] stringPair(String name, String value) {
+        JsonBytes b = new JsonBytes(64);
+        b.name(encodeName(name));
+        b.string(value);
+        return b.toByteArray();
+    }
+
+    /** {@code "idName":id,"captionName":"caption"} for {@link #pair}. */
+    static byte[] enumPair(String idName, String captionName, OcsfEnum value) {
+        JsonBytes b = new JsonBytes(64);
+        b.name(encodeName(idName));
+        b.number(value.id());
+        b.name(encodeName(captionName));
+        b.string(value.caption());
+        return b.toByteArray();
+    }
+
+    void reset() {
+        size = 0;
+        comma = false;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The internal array (valid up to {@link #size}). */
+    byte[] array() {
+        return bytes;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+
+    /** Gives back an array that grew beyond {@code maxBytes}. */
+    void trim(int maxBytes) {
+        if (bytes.length > maxBytes) {
+            bytes = new byte[maxBytes / 4];
+            size = 0;
+        }
+        if (chars.length > maxBytes) {
+            chars = new char[256];
+        }
+    }
+
+    private void ensure(int more) {
+        if (bytes.length - size < more) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+
+    private void separate() {
+        if (comma) {
+            ensure(1);
+            bytes[size++] = ',';
+        }
+    }
+
+    /** A pre-encoded {@code "name":} (from {@link #encodeName}). */
+    void name(byte[] encodedName) {
+        ensure(encodedName.length + 1);
+        if (comma) {
+            bytes[size++] = ',';
+        }
+        System.arraycopy(encodedName, 0, bytes, size, encodedName.length);
+        size += encodedName.length;
+        comma = false;
+    }
+
+    /** A name that is not known in advance (an {@code unmapped} key). */
+    void name(String name) {
+        separate();
+        rawString(name);
+        ensure(1);
+        bytes[size++] = ':';
+        comma = false;
+    }
+
+    /** Pre-encoded members ({@code "a":1,"b":"x"}) as one unit. */
+    void pair(byte[] members) {
+        ensure(members.length + 1);
+        if (comma) {
+            bytes[size++] = ',';
+        }
+        System.arraycopy(members, 0, bytes, size, members.length);
+        size += members.length;
+        comma = true;
+    }
+
+    void startObject() {
+        separate();
+        ensure(1);
+        bytes[size++] = '{';
+        comma = false;
+    }
+
+    void endObject() {
+        ensure(1);
+        bytes[size++] = '}';
+        comma = true;
+    }
+
+    void startArray() {
+        separate();
+        ensure(1);
+        bytes[size++] = '[';
+        comma = false;
+    }
+
+    void endArray() {
+        ensure(1);
+        bytes[size++] = ']';
+        comma = true;
+    }
+
+    void bool(boolean value) {
+        separate();
+        ensure(5);
+        if (value) {
+            bytes[size++] = 't';
+            bytes[size++] = 'r';
+            bytes[size++] = 'u';
+            bytes[size++] = 'e';
+        } else {
+            bytes[size++] = 'f';
+            bytes[size++] = 'a';
+            bytes[size++] = 'l';
+            bytes[size++] = 's';
+            bytes[size++] = 'e';
+        }
+        comma = true;
+    }
+
+    void number(long value) {
+        separate();
+        ensure(20);
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                byte[] min = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(min, 0, bytes, size, min.length);
+                size += min.length;
+                comma = true;
+                return;
+            }
+            bytes[size++] = '-';
+            value = -value;
+        }
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            digits++;
+        }
+        int p = size + digits;
+        size = p;
+        do {
+            bytes[--p] = (byte) ('0' + (int) (value % 10));
+            value /= 10;
+        } while (value != 0);
+        comma = true;
+    }
+
+    void string(String value) {
+        separate();
+        rawString(value);
+        comma = true;
+    }
+
+    /** The quoted, escaped string without comma handling. */
+    private void rawString(String s) {
+        int n = s.length();
+        // Worst case six bytes per char (backslash-u00XX, backslash-uD800); UTF-8 needs at most three.
+        ensure(6 * n + 2);
+        byte[] b = bytes;
+        int p = size;
+        b[p++] = '"';
+        int i = 0;
+        if (n >= BULK_MIN) {
+            // A Latin-1 string's bytes as they are (a vectorized copy); a character beyond Latin-1
+            // becomes '?', which the scan stops at, as at anything else that is not plain ASCII.
+            byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
+            i = plainPrefix(latin1, n);
+            System.arraycopy(latin1, 0, b, p, i);
+            p += i;
+        }
+        if (i < n) {
+            p = escape(s, i, n, b, p);
+        }
+        b[p++] = '"';
+        size = p;
+    }
+
+    /**
+     * Length of the prefix of {@code x[0, n)} that is printable ASCII other than {@code "},
+     * {@code \} and {@code ?}: eight bytes per step (a byte below 0x20, equal to one of the three,
+     * or with the high bit set makes the step's word non-plain), then byte by byte.
+     */
+    static int plainPrefix(byte[] x, int n) {
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long v = (long) LONGS.get(x, i);
+            long quote = v ^ (ONES * '"');
+            long backslash = v ^ (ONES * '\\');
+            long question = v ^ (ONES * '?');
+            long special = ((v - ONES * 0x20) & ~v)
+                    | ((quote - ONES) & ~quote)
+                    | ((backslash - ONES) & ~backslash)
+                    | ((question - ONES) & ~question)
+                    | v;
+            if ((special & HIGHS) != 0) {
+                break;
+            }
+        }
+        for (; i < n; i++) {
+            int c = x[i];
+            if (c < 0x20 || c == '"' || c == '\\' || c == '?') {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /** Escapes {@code s[from, n)} into {@code b} at {@code p}; returns the new position. */
+    private int escape(String s, int from, int n, byte[] b, int p) {
+        int count = n - from;
+        if (chars.length < count) {
+            chars = new char[Math.max(count, 2 * chars.length)];
+        }
+        char[] cs = chars;
+        s.getChars(from, n, cs, 0);
+        for (int i = 0; i < count; i++) {
+            char c = cs[i];
+            if (c < 0x80) {
+                byte e = ESCAPE[c];
+                if (e == 0) {
+                    b[p++] = (byte) c;
+                } else if (e > 0) {
+                    b[p++] = '\\';
+                    b[p++] = e;
+                } else {
+                    p = unicodeEscape(b, p, c);
+                }
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                p = unicodeEscape(b, p, c);
+            } else {
+                b[p++] = (byte) (0xE0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return p;
+    }
+
+    private static int unicodeEscape(byte[] b, int p, char c) {
+        b[p++] = '\\';
+        b[p++] = 'u';
+        b[p++] = HEX[(c >> 12) & 0xF];
+        b[p++] = HEX[(c >> 8) & 0xF];
+        b[p++] = HEX[(c >> 4) & 0xF];
+        b[p++] = HEX[c & 0xF];
+        return p;
+    }
+}
