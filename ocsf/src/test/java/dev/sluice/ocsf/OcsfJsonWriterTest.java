@@ -114,6 +114,28 @@ class OcsfJsonWriterTest {
     }
 
     @Test
+    void writesARepeatedStringAsItsFirstOccurrence() throws Exception {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            values.add("value \"" + i + "\" \u00e9 " + "x".repeat(i)); // distinct objects, more than are remembered
+        }
+        JsonBytes ours = new JsonBytes(16);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        try (JsonGenerator g = JACKSON.createGenerator(expected)) {
+            ours.startArray();
+            g.writeStartArray();
+            for (int i = 0; i < 200; i++) {
+                String v = values.get((i * 7) % values.size());
+                ours.string(v);
+                g.writeString(v);
+            }
+            ours.endArray();
+            g.writeEndArray();
+        }
+        assertEquals(expected.toString(StandardCharsets.UTF_8), new String(ours.toByteArray(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void writesNumbersAsJacksonDoes() throws Exception {
         for (long n : new long[] {0, 7, -7, 9, 10, 99, 100, 1_764_238_200_000L, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE}) {
             JsonBytes b = new JsonBytes(8);
