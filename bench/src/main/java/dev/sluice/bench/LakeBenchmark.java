@@ -61,7 +61,7 @@ import org.duckdb.DuckDBConnection;
  * <pre>
  * ./mvnw -B -q -o -pl bench -am compile
  * java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx3g -cp bench/target/classes:$(cat bench/target/classpath.txt) \
- *     dev.sluice.bench.LakeBenchmark /tmp/lake-bench stages|ingest|storage|writepaths|query [n]
+ *     dev.sluice.bench.LakeBenchmark /tmp/lake-bench stages|ingest|storage|writepaths|query|convert [n]
  * </pre>
  */
 public final class LakeBenchmark {
@@ -69,7 +69,7 @@ public final class LakeBenchmark {
 
   private static final long DAY = 86_400_000L;
   private static final long T0 = 1_795_000_000_000L;
-  private static final int BATCH = 5_000;
+  static final int BATCH = 5_000;
   private static final int UNIQUE = 100_000;
   private static final int HTTP_EVENTS = 50_000;
   /** How ingest bodies are compressed: zstd as the appliance sends them, or {@code -Dbench.encoding=gzip}. */
@@ -81,7 +81,9 @@ public final class LakeBenchmark {
   /**
    * {@code LakeBenchmark <root> <mode> [n]}; modes: {@code stages [events]} (CPU per event of each
    * ingest stage), {@code ingest [events]} (durable ingest rate, 1 and 2 threads, and over HTTP),
-   * {@code storage} (bytes per event), {@code writepaths}, {@code query [rows]} (10M-row latency).
+   * {@code storage} (bytes per event), {@code writepaths}, {@code query [rows]} (10M-row latency),
+   * {@code convert [events]} (WAL → Parquet conversion and compaction, events/s and CPU per event;
+   * {@code -Dunit=} events per converted segment, default 100,000).
    */
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args.length > 0 ? args[0] : "/tmp/lake-bench");
@@ -100,6 +102,10 @@ public final class LakeBenchmark {
         secs(t), avgJson(unique), avgRaw(unique));
     if (mode.equals("stages")) {
       IngestStages.run(root, unique, (int) (n > 0 ? n : 200_000));
+      return;
+    }
+    if (mode.equals("convert")) {
+      ConversionBench.run(root, unique, (int) (n > 0 ? n : 600_000), Integer.getInteger("unit", 100_000));
       return;
     }
     if (mode.equals("writepaths")) {
@@ -340,6 +346,7 @@ public final class LakeBenchmark {
       }
       for (long k = 0; k < copies; k++) {
         long day = firstDay + k;
+        // src is sorted by time and the new time grows with it: the copy stays sorted (insertion order kept)
         String dayStart = String.valueOf(day * DAY);
         // time within the day: (time - lo) * DAY / span, computed in 128 bits to avoid overflow
         String newTime = dayStart + " + CAST((CAST(ocsf.time - " + lo + " AS HUGEINT) * " + DAY + ") // " + span
@@ -355,7 +362,7 @@ public final class LakeBenchmark {
             + " event_id || '/' || " + k + " AS event_id,"
             + " CAST(make_timestamp((" + newTime + " + 1000) * 1000) AS TIMESTAMP_MS) AS receive_time,"
             + " struct_update(ocsf, time := " + newTime + ", device := struct_update(ocsf.device, ip := " + ip + "))"
-            + " AS ocsf) FROM src ORDER BY ocsf.time)"
+            + " AS ocsf) FROM src)"
             + " TO '" + tmp + "' (" + OcsfColumns.PARQUET_OPTIONS + ")");
         Files.move(tmp, dir.resolve(LakeFiles.compactedFileName(k, k)));
         if (k < 3 || k % 10 == 9) {

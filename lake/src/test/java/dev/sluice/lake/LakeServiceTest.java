@@ -341,6 +341,27 @@ class LakeServiceTest {
   }
 
   @Test
+  void batchSpanningTwoDaysIsStoredOnceInEachDaysPartition() throws Exception {
+    List<IngestEvent> events = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      IngestEvent e = Alerts.events("appl-1", i, 1).get(0);
+      ObjectNode record = ((ObjectNode) e.ocsf().deepCopy()).put("time", Alerts.T0 - (i % 2) * 86_400_000L);
+      events.add(new IngestEvent(e.eventId(), e.receiveTime(), e.sender(), e.alertKind(), false, record));
+    }
+    ingest("twodays", "appl-1", "b1", events.subList(0, 5));
+    ingest("twodays", "appl-1", "b2", events.subList(5, 7));
+    lake.flush();
+    LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Alerts.T0), ZoneOffset.UTC);
+    assertEquals(List.of(List.of(today.minusDays(1).toString(), 3L), List.of(today.toString(), 4L)),
+        rows("twodays", "SELECT CAST(day AS VARCHAR), count(*) FROM alerts GROUP BY 1 ORDER BY 1"));
+    LakeFiles files = new LakeFiles(dir);
+    for (LocalDate day : files.days("twodays")) {
+      assertEquals(1, files.visibleFiles(files.dayDir("twodays", day)).size());
+    }
+    assertEquals(7, rows("twodays", "SELECT DISTINCT event_id FROM alerts").size());
+  }
+
+  @Test
   void compactionMergesSmallFilesAndKeepsEveryRow() throws Exception {
     for (int i = 0; i < 6; i++) {
       ingest("compact", "appl-1", "b" + i, Alerts.events("appl-1", i * 10L, 10));

@@ -70,6 +70,8 @@ public final class LakeStore implements AutoCloseable {
   private final Object backgroundLock = new Object();
   private final Map<Path, Instant> coveredSince = new LinkedHashMap<>();
   private volatile boolean failed;
+  /** Numbers the Arrow views registered with {@link #duck}. */
+  private long views;
 
   private LakeStore(LakeFiles files, Clock clock, StorageSettings settings) throws IOException, SQLException {
     this.files = files;
@@ -168,14 +170,8 @@ public final class LakeStore implements AutoCloseable {
 
   private void writeEmptyFile() throws IOException {
     Path tmp = files.tmp().resolve("empty.parquet");
-    try (WalBatchReader reader = new WalBatchReader(allocator, List.of());
-        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-      Data.exportArrayStream(allocator, reader, stream);
-      duck.unwrap(DuckDBConnection.class).registerArrowStream("empty_batch", stream);
-      try (Statement s = duck.createStatement()) {
-        s.execute("COPY (SELECT " + OcsfColumns.PARQUET_SELECT + " FROM empty_batch) TO " + quote(tmp.toString())
-            + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
-      }
+    try {
+      writeParquet(List.of(), "TRUE", tmp);
     } catch (SQLException e) {
       throw new IOException("cannot write the empty table file: " + e.getMessage(), e);
     }
@@ -346,16 +342,14 @@ public final class LakeStore implements AutoCloseable {
     }
     Path out = files.tmp().resolve("segment-" + seq);
     Durable.deleteRecursively(out);
-    String view = "wal_segment_" + seq;
-    try (WalBatchReader reader = new WalBatchReader(allocator, payloads);
-        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-      Data.exportArrayStream(allocator, reader, stream);
-      duck.unwrap(DuckDBConnection.class).registerArrowStream(view, stream);
-      try (Statement s = duck.createStatement()) {
-        s.execute("COPY (SELECT " + OcsfColumns.PARQUET_SELECT + " FROM " + view + ") TO " + quote(out.toString())
-            + " (" + OcsfColumns.PARQUET_OPTIONS + ", PARTITION_BY (tenant, day), WRITE_PARTITION_COLUMNS true,"
-            + " FILENAME_PATTERN " + quote(String.format("w%020d_{i}", seq)) + ")");
-        s.execute("DROP VIEW IF EXISTS " + view);
+    try {
+      for (var partition : WalPartitions.split(payloads, allocator).entrySet()) {
+        Path dayDir = files.dayDir(partition.getKey().tenant(), partition.getKey().day());
+        Path file = out.resolve(files.alerts().relativize(dayDir).toString()).resolve(LakeFiles.walFileName(seq, 0));
+        Files.createDirectories(file.getParent());
+        WalPartitions.Group group = partition.getValue();
+        writeParquet(group.payloads(), group.mixed() ? "tenant = " + quote(partition.getKey().tenant())
+            + " AND day = DATE " + quote(partition.getKey().day().toString()) : "TRUE", file);
       }
     } catch (SQLException e) {
       failed = true;
@@ -363,6 +357,25 @@ public final class LakeStore implements AutoCloseable {
     }
     publish(out, seq);
     Durable.deleteRecursively(out);
+  }
+
+  /**
+   * Writes WAL payloads (Arrow IPC streams) as one Parquet file with the table's columns: DuckDB
+   * scans the Arrow batches and adds the stored analyst columns; {@code where} selects the rows.
+   */
+  private void writeParquet(List<byte[]> payloads, String where, Path file) throws SQLException, IOException {
+    String view = "wal_batches_" + (++views);
+    try (WalBatchReader reader = new WalBatchReader(allocator, payloads);
+        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+      Data.exportArrayStream(allocator, reader, stream);
+      duck.unwrap(DuckDBConnection.class).registerArrowStream(view, stream);
+      try (Statement s = duck.createStatement()) {
+        s.execute("COPY (SELECT " + OcsfColumns.PARQUET_SELECT + " FROM " + view + " WHERE " + where + ") TO "
+            + quote(file.toString())
+            + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
+        s.execute("DROP VIEW IF EXISTS " + view);
+      }
+    }
   }
 
   /** Moves the files of a converted segment into the live tree, replacing any earlier attempt. */
@@ -392,7 +405,7 @@ public final class LakeStore implements AutoCloseable {
     }
   }
 
-  /** Merges runs of small files in each day directory into one sorted file. */
+  /** Merges runs of small files in each day directory into one file. */
   public int compact() throws IOException {
     synchronized (backgroundLock) {
       deleteCoveredAfterGrace();
@@ -438,9 +451,16 @@ public final class LakeStore implements AutoCloseable {
     long hi = run.get(run.size() - 1).hi();
     Path tmp = files.tmp().resolve(LakeFiles.compactedFileName(lo, hi));
     String list = String.join(", ", run.stream().map(f -> quote(f.path().toString())).toList());
+    // The files' rows in WAL order (arrival order, close to time order): no sort, which would hold
+    // the whole run in memory and cost a third more CPU (docs/benchmarks.md §4).
     try (Statement s = duck.createStatement()) {
-      s.execute("COPY (SELECT * FROM read_parquet([" + list + "], hive_partitioning = false) ORDER BY ocsf.time)"
-          + " TO " + quote(tmp.toString()) + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
+      s.execute("SET preserve_insertion_order = true");
+      try {
+        s.execute("COPY (SELECT * FROM read_parquet([" + list + "], hive_partitioning = false))"
+            + " TO " + quote(tmp.toString()) + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
+      } finally {
+        s.execute("SET preserve_insertion_order = false");
+      }
     } catch (SQLException e) {
       Files.deleteIfExists(tmp);
       throw new IOException("compacting " + dayDir + " failed: " + e.getMessage(), e);
