@@ -81,6 +81,7 @@ public final class LakeBenchmark {
   /**
    * {@code LakeBenchmark <root> <mode> [n]}; modes: {@code stages [events]} (CPU per event of each
    * ingest stage), {@code ingest [events]} (durable ingest rate, 1 and 2 threads, and over HTTP),
+   * {@code sustained [events]} (acked rate with the background conversion running, and end to end),
    * {@code storage} (bytes per event), {@code writepaths}, {@code query [rows]} (10M-row latency),
    * {@code convert [events]} (WAL → Parquet conversion and compaction, events/s and CPU per event;
    * {@code -Dunit=} events per converted segment, default 100,000).
@@ -110,6 +111,10 @@ public final class LakeBenchmark {
     }
     if (mode.equals("writepaths")) {
       writePathComparison(root, unique.subList(0, 50_000));
+      return;
+    }
+    if (mode.equals("sustained")) {
+      sustained(root, unique, (int) (n > 0 ? n : 300_000));
       return;
     }
     LakeConfig config = new LakeConfig(root.resolve("lake"), Duration.ofDays(1), Duration.ofDays(1), x -> 36500,
@@ -210,6 +215,87 @@ public final class LakeBenchmark {
               + " conversion to Parquet %.2f s = %,.0f events/s; end to end %,.0f events/s%n",
           threads, accepted, ingest, accepted / ingest, walBytes / ingest / 1e6, cpuPerEvent, flush, accepted / flush,
           accepted / (ingest + flush));
+    }
+  }
+
+  /**
+   * Sustained ingest as the lake runs in production: background conversion to Parquet every
+   * second and compaction every 30 s (the defaults), two threads posting zstd bodies back to back.
+   * Reports the acknowledged rate, how far the conversion fell behind (closed WAL segments not
+   * yet converted), and the end-to-end rate: events / time until the last one is in Parquet.
+   */
+  private static void sustained(Path root, List<IngestEvent> pool, int events) throws Exception {
+    LakeConfig config = new LakeConfig(root.resolve("lake"), Duration.ofSeconds(1), Duration.ofSeconds(30),
+        x -> 36500, LakeConfig.QueryLimits.defaults());
+    Path wal = config.root().resolve("wal");
+    try (LakeService lake = LakeService.start(config, IngestAuthorizer.allowAll(), Clock.systemUTC())) {
+      ApplianceIdentity warm = new ApplianceIdentity("bench-warm", "appl-w");
+      for (byte[] body : batches(pool, warm.applianceId(), 50_000).stream()
+          .map(b -> IngestCodec.encodeBatch(b, ENCODING)).toList()) {
+        lake.ingest(warm, new java.io.ByteArrayInputStream(body), ENCODING);
+      }
+      lake.flush();
+      ApplianceIdentity who = new ApplianceIdentity("bench-sustained", "appl-s");
+      List<byte[]> bodies = batches(pool, who.applianceId(), events).stream()
+          .map(b -> IngestCodec.encodeBatch(b, ENCODING)).toList();
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      AtomicInteger next = new AtomicInteger();
+      java.util.concurrent.atomic.AtomicLong ackCpu = new java.util.concurrent.atomic.AtomicLong();
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      ExecutorService senders = Executors.newFixedThreadPool(2);
+      long cpu = os.getProcessCpuTime();
+      long t = System.nanoTime();
+      List<Future<Integer>> done = new ArrayList<>();
+      for (int w = 0; w < 2; w++) {
+        done.add(senders.submit(() -> {
+          long c0 = threads.getCurrentThreadCpuTime();
+          int accepted = 0;
+          for (int b; (b = next.getAndIncrement()) < bodies.size(); ) {
+            IngestOutcome outcome = lake.ingest(who, new java.io.ByteArrayInputStream(bodies.get(b)), ENCODING);
+            accepted += ((IngestOutcome.Stored) outcome).response().accepted();
+          }
+          ackCpu.addAndGet(threads.getCurrentThreadCpuTime() - c0);
+          return accepted;
+        }));
+      }
+      int maxBacklog = 0;
+      while (done.stream().anyMatch(f -> !f.isDone())) {
+        maxBacklog = Math.max(maxBacklog, walSegments(wal) - 1);
+        Thread.sleep(200);
+      }
+      int accepted = 0;
+      for (Future<Integer> f : done) {
+        accepted += f.get();
+      }
+      double acked = secs(t);
+      senders.shutdown();
+      int backlogAtAck = walSegments(wal) - 1;
+      while (!walDrained(wal)) {
+        Thread.sleep(50);
+      }
+      double converted = secs(t);
+      double cpuPerEvent = (os.getProcessCpuTime() - cpu) / 1e3 / accepted;
+      System.out.printf(Locale.ROOT, "sustained (%s, 2 threads, conversion every 1 s, compaction every 30 s): %,d events"
+              + " acked in %.2f s = %,.0f events/s; unconverted WAL segments: up to %d while ingesting, %d at the last ack;"
+              + " all in Parquet after %.2f s = %,.0f events/s end to end; process CPU %.1f µs/event, of which the"
+              + " ack path (the two ingest threads) %.1f µs and everything else (conversion, compaction, GC, JIT) %.1f µs%n",
+          ENCODING.header(), accepted, acked, accepted / acked, maxBacklog, backlogAtAck, converted,
+          accepted / converted, cpuPerEvent, ackCpu.get() / 1e3 / accepted, cpuPerEvent - ackCpu.get() / 1e3 / accepted);
+    }
+  }
+
+  private static int walSegments(Path wal) throws IOException {
+    try (var files = Files.list(wal)) {
+      return (int) files.filter(p -> p.getFileName().toString().endsWith(".wal")).count();
+    }
+  }
+
+  /** Only the active segment is left, and it holds no record (just its 8-byte header). */
+  private static boolean walDrained(Path wal) throws IOException {
+    try (var files = Files.list(wal)) {
+      List<Path> segments = files.filter(p -> p.getFileName().toString().endsWith(".wal")).toList();
+      return segments.size() == 1 && Files.size(segments.get(0)) <= 8;
     }
   }
 

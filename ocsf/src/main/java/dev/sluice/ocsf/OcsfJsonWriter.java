@@ -286,11 +286,15 @@ public final class OcsfJsonWriter {
             out.endArray();
         }
         if (f.rawData() != null) {
+            String raw = f.rawData();
             out.name(N_RAW_DATA);
-            out.string(f.rawData());
+            int start = out.size();
+            out.string(raw);
             if (atLeast(version, 1, 5)) {
+                // One output byte per char (plus the quotes) means plain ASCII: its UTF-8 size is its length.
+                boolean ascii = out.size() - start - 2 == raw.length();
                 out.name(N_RAW_DATA_SIZE);
-                out.number(utf8Length(f.rawData()));
+                out.number(ascii ? raw.length() : utf8Length(raw));
             }
         }
         UnmappedMap unmapped = (UnmappedMap) f.unmapped();

@@ -233,6 +233,19 @@ class OcsfJsonWriterTest {
     }
 
     @Test
+    void writesRawDataSizeAsTheUtf8LengthOfRawData() throws Exception {
+        DetectionFinding f = Findings.full(OcsfVersion.DEFAULT);
+        for (String raw : List.of("plain ascii text of some length", "tab\tand \"quotes\" and \\ and ? marks",
+                "caf\u00e9 \u20ac \uD83D\uDE00 \uD800", "x")) {
+            DetectionFinding withRaw = new DetectionFinding(f.activity(), f.severity(), null, f.status(), f.time(),
+                    null, null, null, null, null, null, null, f.metadata(), f.findingInfo(), null, null, null, null, raw, null);
+            JsonNode node = MAPPER.readTree(OcsfJsonWriter.toBytes(withRaw));
+            assertEquals(raw, node.get("raw_data").asText());
+            assertEquals(OcsfJsonWriter.utf8Length(raw), node.get("raw_data_size").asLong(), raw);
+        }
+    }
+
+    @Test
     void prettyOutputUsesLineFeedsOnly() {
         String pretty = OcsfJsonWriter.toPrettyJson(Findings.full(OcsfVersion.DEFAULT));
         assertFalse(pretty.contains("\r"));

@@ -13,7 +13,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * How an ingest batch body is compressed, named as in the HTTP {@code Content-Encoding} header.
- * Appliances send {@link #ZSTD} (a third of gzip's CPU to write, about half to read, and smaller
+ * Appliances send {@link #ZSTD} (about a third of gzip's CPU to write and to read, and smaller
  * on the wire); the lake reads both, and a body without the header as {@link #GZIP}.
  */
 public enum ContentEncoding {
