@@ -371,8 +371,7 @@ public final class LakeStore implements AutoCloseable {
       duck.unwrap(DuckDBConnection.class).registerArrowStream(view, stream);
       try (Statement s = duck.createStatement()) {
         s.execute("COPY (SELECT " + OcsfColumns.PARQUET_SELECT + " FROM " + view + " WHERE " + where + ") TO "
-            + quote(file.toString())
-            + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
+            + quote(file.toString()) + " (" + OcsfColumns.CONVERSION_OPTIONS + ")");
         s.execute("DROP VIEW IF EXISTS " + view);
       }
     }

@@ -160,6 +160,13 @@ public final class OcsfColumns {
    */
   public static final String PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION V2";
 
+  /**
+   * Options of the files converted from WAL segments: row groups of 20,000 rows instead of
+   * DuckDB's 122,880, which keeps the writer's buffers small (a segment of 100,000 events converted
+   * with less CPU, docs/benchmarks.md §4); compaction rewrites the files with larger row groups.
+   */
+  static final String CONVERSION_OPTIONS = PARQUET_OPTIONS + ", ROW_GROUP_SIZE 20000";
+
   /** Names of the attributes kept as top-level columns instead of inside {@code ocsf}. */
   static final Map<String, String> HOISTED = Map.of("raw_data", "raw_data", "unmapped", "unmapped");
 }
