@@ -99,7 +99,8 @@ public final class LakeBenchmark {
         Runtime.getRuntime().availableProcessors(), Runtime.version());
 
     long t = System.nanoTime();
-    List<IngestEvent> unique = generate(UNIQUE, 7);
+    // alerts 4 s apart (100,000 span 4.6 days); -Dspacing=100 (ms) puts 100,000 into one day
+    List<IngestEvent> unique = generate(UNIQUE, 7, Long.getLong("spacing", 4_000L));
     System.out.printf("generated %,d unique alerts in %.1f s (avg OCSF JSON %,d B, raw_data %,d B)%n", unique.size(),
         secs(t), avgJson(unique), avgRaw(unique));
     if (mode.equals("stages")) {
@@ -139,11 +140,11 @@ public final class LakeBenchmark {
     }
   }
 
-  private static List<IngestEvent> generate(int count, long seed) {
+  private static List<IngestEvent> generate(int count, long seed, long spacingMillis) {
     SampleAlerts sample = new SampleAlerts(seed, "appl-src", 0);
     List<IngestEvent> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      out.add(sample.next(T0 + (long) i * 4_000L));
+      out.add(sample.next(T0 + i * spacingMillis));
     }
     return out;
   }
