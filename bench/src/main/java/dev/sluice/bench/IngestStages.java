@@ -21,8 +21,7 @@ import org.apache.arrow.memory.RootAllocator;
  * CPU time per event of each stage on the lake's ack path, one thread, warm: the compressed JSON
  * batch body as the appliance sends it ({@link LakeBenchmark#ENCODING}: zstd unless
  * {@code -Dbench.encoding=gzip}) → decompression → one-pass read into Arrow with validation
- * ({@link BatchDecoder}) → exactly-once check → Arrow IPC compressed with zstd as it is written →
- * WAL append + fsync.
+ * ({@link BatchDecoder}) → exactly-once check → Arrow IPC → zstd → WAL append + fsync.
  */
 final class IngestStages {
 
@@ -71,11 +70,10 @@ final class IngestStages {
                 take[i] = !held[i];
               }
               long c3 = mx.getCurrentThreadCpuTime();
-              // As LakeStore does: the IPC stream compressed while it is written, then appended.
-              byte[] payload = ArrowIpc.writeZstd(batch.rows(), null, allocator);
+              byte[] payload = ArrowIpc.write(batch.rows(), null, allocator);
               long c4 = mx.getCurrentThreadCpuTime();
               long w = System.nanoTime();
-              walBytes += wal.appendRecord(payload);
+              walBytes += wal.append(payload);
               walWall += System.nanoTime() - w;
               long c5 = mx.getCurrentThreadCpuTime();
               ids.addEach("t", "appl-s", offsets, take);
@@ -93,7 +91,7 @@ final class IngestStages {
         long total = decode + dedupe + ipc + walCpu;
         System.out.printf(Locale.ROOT, "stages round %d, %,d events, %s bodies of %,d B/event: [decompression alone %.2f µs]"
             + " decompress+read+validate into Arrow"
-            + " %.2f µs, exactly-once index %.2f µs, Arrow IPC + zstd %.2f µs (%,d B/event), WAL append+fsync %.2f µs CPU"
+            + " %.2f µs, exactly-once index %.2f µs, Arrow IPC %.2f µs (%,d B/event), WAL zstd+append+fsync %.2f µs CPU"
             + " (%.2f µs wall, %,d B/event); total %.2f µs CPU/event = %,.0f events/s per core; one thread wall %,.0f events/s%n",
             round, events, encoding.header(), bodies.stream().mapToLong(b -> b.length).sum() / events,
             us(gunzip, events), us(decode, events), us(dedupe, events), us(ipc, events),

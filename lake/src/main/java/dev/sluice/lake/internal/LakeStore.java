@@ -278,7 +278,7 @@ public final class LakeStore implements AutoCloseable {
     boolean stored = false;
     try {
       if (!claimed.isEmpty()) {
-        wal.appendRecord(ArrowIpc.writeZstd(batch.rows(), claimed.size() == n ? null : take, allocator));
+        wal.append(ArrowIpc.write(batch.rows(), claimed.size() == n ? null : take, allocator));
       }
       stored = true;
     } finally {

@@ -1,12 +1,7 @@
 package dev.sluice.lake.internal;
 
-import com.github.luben.zstd.RecyclingBufferPool;
 import com.github.luben.zstd.Zstd;
-import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
-import dev.sluice.wire.ingest.BoundedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Segment file {@code <seq, 20 digits>.wal}: magic {@code SLWAL002}, then records of
  * {@code int length, int crc32c(record), record} (big-endian); a record is a zstd frame (level 1)
- * of the payload (with or without its content size in the frame header), an Arrow IPC stream of one record batch ({@link ArrowIpc}): about a seventh of
+ * of the payload, an Arrow IPC stream of one record batch ({@link ArrowIpc}): about a seventh of
  * the bytes to write and fsync. Segments with magic {@code SLWAL001} (records are the payloads,
  * uncompressed) are still read. Recovery keeps the records up to the first
  * torn or corrupt one and truncates the rest: those bytes were never acknowledged, since the
@@ -41,7 +36,7 @@ public final class WriteAheadLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WriteAheadLog.class);
   private static final byte[] MAGIC = "SLWAL002".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] MAGIC_UNCOMPRESSED = "SLWAL001".getBytes(StandardCharsets.US_ASCII);
-  static final int ZSTD_LEVEL = 1;
+  private static final int ZSTD_LEVEL = 1;
   private static final Pattern NAME = Pattern.compile("(\\d{20})\\.wal");
   /** Largest record accepted on read; larger lengths mean corruption. */
   static final int MAX_RECORD = 256 * 1024 * 1024;
@@ -88,14 +83,7 @@ public final class WriteAheadLog implements AutoCloseable {
    * in parallel.)
    */
   public int append(byte[] payload) throws IOException {
-    return appendRecord(Zstd.compress(payload, ZSTD_LEVEL));
-  }
-
-  /**
-   * Appends a record already compressed (one zstd frame of the payload, e.g.
-   * {@link ArrowIpc#writeZstd}) and fsyncs it; returns the bytes written.
-   */
-  public int appendRecord(byte[] record) throws IOException {
+    byte[] record = Zstd.compress(payload, ZSTD_LEVEL);
     CRC32C crc = new CRC32C();
     crc.update(record);
     appendRecord(record, (int) crc.getValue());
@@ -215,14 +203,14 @@ public final class WriteAheadLog implements AutoCloseable {
     }
   }
 
-  /** The payload of a record: a zstd frame, with or without its content size (read as a stream, bounded). */
   private static byte[] decompress(byte[] record) throws IOException {
-    try (InputStream in = new BoundedInputStream(new ZstdInputStreamNoFinalizer(
-        new ByteArrayInputStream(record), RecyclingBufferPool.INSTANCE), MAX_RECORD)) {
-      return in.readAllBytes();
-    } catch (BoundedInputStream.LimitExceededException e) {
-      throw new IOException("WAL record larger than " + MAX_RECORD + " bytes decompressed", e);
-    } catch (IOException | RuntimeException e) {
+    long size = Zstd.getFrameContentSize(record);
+    if (size < 0 || size > MAX_RECORD) {
+      throw new IOException("WAL record with a bad zstd frame (content size " + size + ")");
+    }
+    try {
+      return Zstd.decompress(record, (int) size);
+    } catch (RuntimeException e) {
       throw new IOException("WAL record does not decompress: " + e.getMessage(), e);
     }
   }
