@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -78,7 +79,7 @@ public enum ContentEncoding {
     return switch (this) {
       case GZIP -> new GZIPOutputStream(out, BUFFER) {
         {
-          def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+          def.setLevel(Deflater.BEST_SPEED);
         }
       };
       case ZSTD -> new ZstdOutputStreamNoFinalizer(out, RecyclingBufferPool.INSTANCE, 1);

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.github.luben.zstd.ZstdIOException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -54,19 +55,13 @@ public final class IngestCodec {
 
   /** The batch as gzip-compressed JSON. */
   public static byte[] encodeBatch(IngestBatch batch) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 64 * 1024)) {
-      JSON.writeValue(gzip, batch);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return encodeBatch(batch, ContentEncoding.GZIP);
   }
 
   /** The batch as JSON compressed with {@code encoding}. */
   public static byte[] encodeBatch(IngestBatch batch, ContentEncoding encoding) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (java.io.OutputStream out = encoding.compressing(bytes)) {
+    try (OutputStream out = encoding.compressing(bytes)) {
       JSON.writeValue(out, batch);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -105,7 +100,7 @@ public final class IngestCodec {
           "a batch is at most " + MAX_DECOMPRESSED_BYTES + " bytes after decompression");
     } catch (ZipException e) {
       return new Decoded.Malformed("BATCH_NOT_GZIP", "the body is not gzip data: " + e.getMessage());
-    } catch (com.github.luben.zstd.ZstdIOException e) {
+    } catch (ZstdIOException e) {
       return new Decoded.Malformed("BATCH_NOT_ZSTD", "the body is not zstd data: " + e.getMessage());
     } catch (JsonProcessingException e) {
       return new Decoded.Malformed("BATCH_MALFORMED", "not a batch: " + e.getOriginalMessage());
