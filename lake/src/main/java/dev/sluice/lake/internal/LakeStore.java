@@ -404,7 +404,10 @@ public final class LakeStore implements AutoCloseable {
     }
   }
 
-  /** Merges runs of small files in each day directory into one file. */
+  /**
+   * Merges runs of small files in each day directory into one file each ({@link CompactionPlan}:
+   * large files are left alone); returns the number of files merged.
+   */
   public int compact() throws IOException {
     synchronized (backgroundLock) {
       deleteCoveredAfterGrace();
@@ -420,32 +423,20 @@ public final class LakeStore implements AutoCloseable {
   }
 
   private int compactDay(Path dayDir, long firstUnconverted) throws IOException {
-    List<LakeFiles.DataFile> run = new ArrayList<>();
-    long runBytes = 0;
-    int merged = 0;
+    List<CompactionPlan.Candidate> visible = new ArrayList<>();
     for (LakeFiles.DataFile file : files.visibleFiles(dayDir)) {
-      long size = Files.size(file.path());
-      boolean small = size < settings.compactionMaxInputBytes() / 4 && file.hi() < firstUnconverted;
-      if (small && runBytes + size <= settings.compactionMaxInputBytes()) {
-        run.add(file);
-        runBytes += size;
-        continue;
-      }
-      merged += mergeIfWorthIt(dayDir, run);
-      run = new ArrayList<>();
-      runBytes = 0;
-      if (small) {
-        run.add(file);
-        runBytes = size;
-      }
+      visible.add(new CompactionPlan.Candidate(file, Files.size(file.path()), file.hi() < firstUnconverted));
     }
-    return merged + mergeIfWorthIt(dayDir, run);
+    int merged = 0;
+    for (List<LakeFiles.DataFile> run : CompactionPlan.runs(visible, settings.compactionMinFiles(),
+        settings.compactionMaxInputBytes(), settings.compactionLargeFileBytes())) {
+      merge(dayDir, run);
+      merged += run.size();
+    }
+    return merged;
   }
 
-  private int mergeIfWorthIt(Path dayDir, List<LakeFiles.DataFile> run) throws IOException {
-    if (run.size() < settings.compactionMinFiles()) {
-      return 0;
-    }
+  private void merge(Path dayDir, List<LakeFiles.DataFile> run) throws IOException {
     long lo = run.get(0).lo();
     long hi = run.get(run.size() - 1).hi();
     Path tmp = files.tmp().resolve(LakeFiles.compactedFileName(lo, hi));
@@ -470,7 +461,6 @@ public final class LakeStore implements AutoCloseable {
     for (LakeFiles.DataFile input : run) {
       coveredSince.put(input.path(), now);
     }
-    return run.size();
   }
 
   private void deleteCoveredAfterGrace() throws IOException {
