@@ -306,7 +306,7 @@ public final class LakeBenchmark {
   }
 
   /** CPU clock ticks (user + system) per thread name, digits folded, of this process's threads (Linux). */
-  private static Map<String, Long> threadTicks() throws IOException {
+  static Map<String, Long> threadTicks() throws IOException {
     Map<String, Long> out = new java.util.HashMap<>();
     Path tasks = Path.of("/proc/self/task");
     if (!Files.isDirectory(tasks)) {
