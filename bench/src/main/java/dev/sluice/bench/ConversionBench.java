@@ -30,7 +30,7 @@ final class ConversionBench {
   static void run(Path root, List<IngestEvent> pool, int events, int unit) throws Exception {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    StorageSettings settings = new StorageSettings(2, 1L << 34, Duration.ZERO, "2GB");
+    StorageSettings settings = new StorageSettings(2, 1L << 34, StorageSettings.LARGE_FILE_BYTES, Duration.ZERO, "2GB");
     List<byte[]> bodies = LakeBenchmark.batches(pool, "appl-c", events).stream().map(IngestCodec::encodeBatch).toList();
     int perUnit = Math.max(1, unit / LakeBenchmark.BATCH);
     try (LakeStore store = LakeStore.open(root.resolve("lake"), Clock.systemUTC(), settings)) {

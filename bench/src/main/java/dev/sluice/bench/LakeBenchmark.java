@@ -121,7 +121,7 @@ public final class LakeBenchmark {
     }
     LakeConfig config = new LakeConfig(root.resolve("lake"), Duration.ofDays(1), Duration.ofDays(1), x -> 36500,
         new LakeConfig.QueryLimits(Duration.ofSeconds(120), Duration.ofSeconds(60), 50_000, 10_000, "2GB", 2, 4));
-    StorageSettings settings = new StorageSettings(2, 1L << 34, Duration.ZERO, "2GB");
+    StorageSettings settings = new StorageSettings(2, 1L << 34, StorageSettings.LARGE_FILE_BYTES, Duration.ZERO, "2GB");
     try (LakeService lake = LakeService.start(config, IngestAuthorizer.allowAll(), Clock.systemUTC(), settings)) {
       switch (mode) {
         case "ingest" -> {

@@ -7,7 +7,8 @@ import dev.sluice.darktracesim.sink.SocketSink;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -23,15 +24,14 @@ class DarktraceSimCommandTest {
     return cli.execute(args);
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    }
-  }
-
   @Test
   void verifyReportsNotSentAndExitsOneWhenNothingListens() throws Exception {
-    assertEquals(1, run("darktrace-sim", "--verify", "--port", Integer.toString(freePort())));
+    // A socket bound but never listening holds the port for the whole test, so no other process
+    // can start listening on it in between; connecting to it is refused.
+    try (Socket reserved = new Socket()) {
+      reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      assertEquals(1, run("darktrace-sim", "--verify", "--port", Integer.toString(reserved.getLocalPort())));
+    }
     assertTrue(err.toString().startsWith("Alert not sent to tcp://127.0.0.1:"), err.toString());
   }
 

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The data lake as a Java API: durable, exactly-once ingest of alert batches from authenticated
  * appliances; SQL queries scoped to one tenant (asynchronous runs and a small synchronous form);
- * retention. Background work (conversion to Parquet every {@link LakeConfig#flushInterval()},
- * compaction, retention) runs on one thread of its own. HTTP lives in {@link LakeRoutes}.
+ * retention. Background work (conversion to Parquet every {@link LakeConfig#flushInterval()} and
+ * retention) runs on one thread of its own, compaction on another. HTTP lives in {@link LakeRoutes}.
  */
 public final class LakeService implements AutoCloseable {
 
@@ -44,6 +44,8 @@ public final class LakeService implements AutoCloseable {
   private final QuerySandbox sandbox;
   private final QueryRuns runs;
   private final ScheduledExecutorService background;
+  /** Compaction runs on a thread of its own, so it never holds back the conversion. */
+  private final ScheduledExecutorService compaction;
   private final ScheduledExecutorService timer;
   private final ThreadPoolExecutor queryExecutor;
 
@@ -64,6 +66,7 @@ public final class LakeService implements AutoCloseable {
     this.sandbox = new QuerySandbox(store.files(), store.emptyFile(), guard, config.queryLimits(), timer);
     this.runs = new QueryRuns(sandbox, queryExecutor, config.queryLimits(), clock);
     this.background = Executors.newSingleThreadScheduledExecutor(daemon("lake-background"));
+    this.compaction = Executors.newSingleThreadScheduledExecutor(daemon("lake-compaction"));
   }
 
   /** Opens the lake under {@code config.root()} (recovering after a crash) and starts its background work. */
@@ -83,7 +86,7 @@ public final class LakeService implements AutoCloseable {
     long flush = config.flushInterval().toMillis();
     long compact = config.compactionInterval().toMillis();
     background.scheduleWithFixedDelay(() -> safely("flush", store::flush), flush, flush, TimeUnit.MILLISECONDS);
-    background.scheduleWithFixedDelay(() -> safely("compaction", () -> store.compact()), compact, compact,
+    compaction.scheduleWithFixedDelay(() -> safely("compaction", () -> store.compact()), compact, compact,
         TimeUnit.MILLISECONDS);
     background.scheduleWithFixedDelay(() -> safely("retention", () -> applyRetention()), 0, 1, TimeUnit.HOURS);
   }
@@ -209,10 +212,12 @@ public final class LakeService implements AutoCloseable {
   @Override
   public void close() throws IOException {
     background.shutdown();
+    compaction.shutdown();
     queryExecutor.shutdownNow();
     timer.shutdownNow();
     try {
       background.awaitTermination(30, TimeUnit.SECONDS);
+      compaction.awaitTermination(30, TimeUnit.SECONDS);
       queryExecutor.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

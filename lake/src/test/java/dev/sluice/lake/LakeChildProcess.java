@@ -18,7 +18,7 @@ public final class LakeChildProcess {
         new LakeConfig(dir, Duration.ofMillis(Long.parseLong(args[1])), Duration.ofMillis(Long.parseLong(args[2])),
             t -> 90, LakeConfig.QueryLimits.defaults()),
         IngestAuthorizer.allowAll(), Clock.systemUTC(),
-        new StorageSettings(2, 256L * 1024 * 1024, Duration.ofSeconds(1), "256MB"));
+        new StorageSettings(2, 256L * 1024 * 1024, StorageSettings.LARGE_FILE_BYTES, Duration.ofSeconds(1), "256MB"));
     StandaloneIdentity identity = StandaloneIdentity.loadOrCreate(dir.resolve("test-token"));
     LakeServer server = LakeServer.start(new LakeRoutes(lake, identity.users(), identity.appliances()),
         "127.0.0.1", 0, null);

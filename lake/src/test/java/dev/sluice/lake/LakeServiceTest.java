@@ -45,7 +45,7 @@ class LakeServiceTest {
         new LakeConfig(dir, Duration.ofHours(1), Duration.ofHours(1), t -> t.equals("short") ? 3 : 90, limits),
         (appliance, integration) -> integration.startsWith(appliance.tenantId() + "-int"),
         Clock.fixed(Instant.ofEpochMilli(Alerts.T0), ZoneOffset.UTC),
-        new StorageSettings(4, 256L * 1024 * 1024, Duration.ofMinutes(2), "512MB"));
+        new StorageSettings(4, 256L * 1024 * 1024, StorageSettings.LARGE_FILE_BYTES, Duration.ofMinutes(2), "512MB"));
   }
 
   @AfterAll
@@ -389,6 +389,19 @@ class LakeServiceTest {
     assertEquals(new IngestResponse("b3", 0, 12, List.of()), ingest("restart", "appl-1", "b3", events));
     lake.flush();
     assertEquals(12, count("restart"));
+  }
+
+  @Test
+  void eventsConvertedBeforeACleanRestartAreKeptWithTheOnesAfterIt() throws Exception {
+    ingest("reopen", "appl-1", "b1", Alerts.events("appl-1", 0, 6));
+    lake.flush();
+    lake.close();
+    lake = open();
+    ingest("reopen", "appl-1", "b2", Alerts.events("appl-1", 6, 6));
+    lake.flush();
+    assertEquals(12, count("reopen"));
+    lake.compact();
+    assertEquals(List.of(List.of(12L, 12L)), rows("reopen", "SELECT count(*), count(DISTINCT event_id) FROM alerts"));
   }
 
   @Test

@@ -99,8 +99,21 @@ class OcsfJsonWriterTest {
         }
     }
 
+    @Test
+    void escapesSeveralCharactersThatNeedCareBetweenPlainRunsOfALongString() throws Exception {
+        String specials = "\u0000\u001f\"\\?\u007f\u0080\u00ff\u0100\u20ac\uD800\uDFFF\uD83D\uDE00";
+        for (int gap = 0; gap < 20; gap++) {
+            // Odd gaps start with a surrogate pair, which Latin-1 encoding turns into one byte.
+            StringBuilder s = new StringBuilder(gap % 2 == 0 ? "GET /x?a=1" : "GET /\uD83D\uDE00?a=1");
+            for (char special : specials.toCharArray()) {
+                s.append(special).append("p".repeat(gap));
+            }
+            assertArrayEquals(jacksonString(s.toString()), ourString(s.toString()), "gap " + gap);
+        }
+    }
+
     @Property(tries = 1000)
-    void findsThePlainAsciiPrefixWhereverTheFirstOtherByteIs(@ForAll @IntRange(max = 70) int length,
+    void findsTheEndOfThePlainAsciiRunWhereverTheFirstOtherByteIs(@ForAll @IntRange(max = 70) int length,
             @ForAll @IntRange(max = 70) int at, @ForAll byte other) {
         byte[] bytes = new byte[length];
         for (int i = 0; i < length; i++) {
@@ -110,7 +123,9 @@ class OcsfJsonWriterTest {
             bytes[at] = other;
         }
         boolean plain = other >= 0x20 && other != '"' && other != '\\' && other != '?';
-        assertEquals(at < length && !plain ? at : length, JsonBytes.plainPrefix(bytes, length));
+        assertEquals(at < length && !plain ? at : length, JsonBytes.plainEnd(bytes, 0, length));
+        int from = Math.min(at, length);
+        assertEquals(at < length && !plain ? at : length, JsonBytes.plainEnd(bytes, from, length));
     }
 
     @Test

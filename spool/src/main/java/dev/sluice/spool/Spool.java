@@ -399,9 +399,15 @@ public final class Spool implements AutoCloseable {
   }
 
   private void updateWritability() {
+    updateWritability(blocked);
+  }
+
+  /** Sets the blocked state and writability together, so a {@link #stats()} snapshot never shows one without the other. */
+  private void updateWritability(Blocked nowBlocked) {
     boolean changed = false;
     lock.lock();
     try {
+      blocked = nowBlocked;
       boolean shouldBe = writable
           ? pendingBytes < config.pendingHighWater() && blocked == Blocked.NONE
           : pendingBytes <= config.pendingLowWater() && blocked == Blocked.NONE;
@@ -422,8 +428,7 @@ public final class Spool implements AutoCloseable {
 
   private void setBlocked(Blocked b) {
     if (blocked != b) {
-      blocked = b;
-      updateWritability();
+      updateWritability(b);
     }
   }
 

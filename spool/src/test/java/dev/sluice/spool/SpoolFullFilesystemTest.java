@@ -46,16 +46,20 @@ class SpoolFullFilesystemTest {
     Path dir = mount.resolve("spool");
     long offset = 0;
     try (Spool spool = Spool.open(dir, Records.small(64L << 20))) {
+      // The writer retries a failed write with backoff, and a retry may succeed once the partial
+      // write is rolled back, so the blocked state is judged on one snapshot, not on two reads.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (spool.stats().writeErrors() == 0 && System.nanoTime() < deadline) {
+      SpoolStats full = spool.stats();
+      while (full.blocked() != SpoolStats.Blocked.WRITE_ERROR && System.nanoTime() < deadline) {
         spool.append(Records.forOffset(offset++));
         if (!spool.isWritable()) {
           Thread.sleep(1);
         }
+        full = spool.stats();
       }
-      assertTrue(spool.stats().writeErrors() > 0, "the filesystem never filled");
-      assertEquals(SpoolStats.Blocked.WRITE_ERROR, spool.stats().blocked());
-      assertFalse(spool.isWritable());
+      assertEquals(SpoolStats.Blocked.WRITE_ERROR, full.blocked(), "the filesystem never filled: " + full);
+      assertTrue(full.writeErrors() > 0, full.toString());
+      assertFalse(full.writable(), full.toString());
 
       // Consume and acknowledge; deleted segments give the space back and the rest lands.
       SpoolReader reader = spool.reader(0);

@@ -64,10 +64,18 @@ public final class LakeStore implements AutoCloseable {
   private final EventIdIndex ids = new EventIdIndex();
   private final WriteAheadLog wal;
   private final Connection duck;
+  /**
+   * Compaction's own DuckDB instance: it runs next to the conversion (a compaction must not hold
+   * back the conversion that makes events queryable), and it keeps rows in their order, a setting
+   * that is global to an instance.
+   */
+  private final Connection compactor;
   private final Object ingestLock = new Object();
   /** Event offsets claimed by requests that have not finished writing them, by tenant/appliance. */
   private final Map<String, Set<Long>> pending = new HashMap<>();
+  /** Held by the conversion; retention and close take it before {@link #compactionLock}. */
   private final Object backgroundLock = new Object();
+  private final Object compactionLock = new Object();
   private final Map<Path, Instant> coveredSince = new LinkedHashMap<>();
   private volatile boolean failed;
   /** Numbers the Arrow views registered with {@link #duck}. */
@@ -96,6 +104,11 @@ public final class LakeStore implements AutoCloseable {
     config.setProperty("autoload_known_extensions", "false");
     config.setProperty("temp_directory", files.tmp().resolve("duckdb").toString());
     this.duck = DriverManager.getConnection("jdbc:duckdb:", config);
+    Properties compaction = new Properties();
+    compaction.putAll(config);
+    compaction.setProperty("preserve_insertion_order", "true");
+    compaction.setProperty("temp_directory", files.tmp().resolve("duckdb-compaction").toString());
+    this.compactor = DriverManager.getConnection("jdbc:duckdb:", compaction);
     long snapshot = ids.loadSnapshot(files.idSnapshot());
     this.wal = new WriteAheadLog(files.wal());
     recover(snapshot);
@@ -404,9 +417,12 @@ public final class LakeStore implements AutoCloseable {
     }
   }
 
-  /** Merges runs of small files in each day directory into one file. */
+  /**
+   * Merges runs of small files in each day directory into one file each ({@link CompactionPlan}:
+   * large files are left alone); returns the number of files merged.
+   */
   public int compact() throws IOException {
-    synchronized (backgroundLock) {
+    synchronized (compactionLock) {
       deleteCoveredAfterGrace();
       long firstUnconverted = wal.segments().stream().findFirst().orElse(Long.MAX_VALUE);
       int merged = 0;
@@ -420,46 +436,29 @@ public final class LakeStore implements AutoCloseable {
   }
 
   private int compactDay(Path dayDir, long firstUnconverted) throws IOException {
-    List<LakeFiles.DataFile> run = new ArrayList<>();
-    long runBytes = 0;
-    int merged = 0;
+    List<CompactionPlan.Candidate> visible = new ArrayList<>();
     for (LakeFiles.DataFile file : files.visibleFiles(dayDir)) {
-      long size = Files.size(file.path());
-      boolean small = size < settings.compactionMaxInputBytes() / 4 && file.hi() < firstUnconverted;
-      if (small && runBytes + size <= settings.compactionMaxInputBytes()) {
-        run.add(file);
-        runBytes += size;
-        continue;
-      }
-      merged += mergeIfWorthIt(dayDir, run);
-      run = new ArrayList<>();
-      runBytes = 0;
-      if (small) {
-        run.add(file);
-        runBytes = size;
-      }
+      visible.add(new CompactionPlan.Candidate(file, Files.size(file.path()), file.hi() < firstUnconverted));
     }
-    return merged + mergeIfWorthIt(dayDir, run);
+    int merged = 0;
+    for (List<LakeFiles.DataFile> run : CompactionPlan.runs(visible, settings.compactionMinFiles(),
+        settings.compactionMaxInputBytes(), settings.compactionLargeFileBytes())) {
+      merge(dayDir, run);
+      merged += run.size();
+    }
+    return merged;
   }
 
-  private int mergeIfWorthIt(Path dayDir, List<LakeFiles.DataFile> run) throws IOException {
-    if (run.size() < settings.compactionMinFiles()) {
-      return 0;
-    }
+  private void merge(Path dayDir, List<LakeFiles.DataFile> run) throws IOException {
     long lo = run.get(0).lo();
     long hi = run.get(run.size() - 1).hi();
     Path tmp = files.tmp().resolve(LakeFiles.compactedFileName(lo, hi));
     String list = String.join(", ", run.stream().map(f -> quote(f.path().toString())).toList());
     // The files' rows in WAL order (arrival order, close to time order): no sort, which would hold
     // the whole run in memory and cost a third more CPU (docs/benchmarks.md §4).
-    try (Statement s = duck.createStatement()) {
-      s.execute("SET preserve_insertion_order = true");
-      try {
-        s.execute("COPY (SELECT * FROM read_parquet([" + list + "], hive_partitioning = false))"
-            + " TO " + quote(tmp.toString()) + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
-      } finally {
-        s.execute("SET preserve_insertion_order = false");
-      }
+    try (Statement s = compactor.createStatement()) {
+      s.execute("COPY (SELECT * FROM read_parquet([" + list + "], hive_partitioning = false))"
+          + " TO " + quote(tmp.toString()) + " (" + OcsfColumns.PARQUET_OPTIONS + ")");
     } catch (SQLException e) {
       Files.deleteIfExists(tmp);
       throw new IOException("compacting " + dayDir + " failed: " + e.getMessage(), e);
@@ -470,7 +469,6 @@ public final class LakeStore implements AutoCloseable {
     for (LakeFiles.DataFile input : run) {
       coveredSince.put(input.path(), now);
     }
-    return run.size();
   }
 
   private void deleteCoveredAfterGrace() throws IOException {
@@ -491,23 +489,29 @@ public final class LakeStore implements AutoCloseable {
    */
   public int applyRetention(ToIntFunction<String> retentionDays) throws IOException {
     synchronized (backgroundLock) {
-      LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-      int dropped = 0;
-      for (String tenant : files.tenants()) {
-        LocalDate oldestKept = today.minusDays(retentionDays.applyAsInt(tenant));
-        for (LocalDate day : files.days(tenant)) {
-          if (day.isBefore(oldestKept)) {
-            Path dir = files.dayDir(tenant, day);
-            Path trash = files.tmp().resolve("dropped-" + tenant + "-" + day + "-" + System.nanoTime());
-            Durable.move(dir, trash);
-            Durable.deleteRecursively(trash);
-            coveredSince.keySet().removeIf(p -> p.startsWith(dir));
-            dropped++;
-          }
+      synchronized (compactionLock) {
+        return dropOldDays(retentionDays);
+      }
+    }
+  }
+
+  private int dropOldDays(ToIntFunction<String> retentionDays) throws IOException {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    int dropped = 0;
+    for (String tenant : files.tenants()) {
+      LocalDate oldestKept = today.minusDays(retentionDays.applyAsInt(tenant));
+      for (LocalDate day : files.days(tenant)) {
+        if (day.isBefore(oldestKept)) {
+          Path dir = files.dayDir(tenant, day);
+          Path trash = files.tmp().resolve("dropped-" + tenant + "-" + day + "-" + System.nanoTime());
+          Durable.move(dir, trash);
+          Durable.deleteRecursively(trash);
+          coveredSince.keySet().removeIf(p -> p.startsWith(dir));
+          dropped++;
         }
       }
-      return dropped;
     }
+    return dropped;
   }
 
   static String quote(String text) {
@@ -517,15 +521,18 @@ public final class LakeStore implements AutoCloseable {
   @Override
   public void close() throws IOException {
     synchronized (backgroundLock) {
-      synchronized (ingestLock) {
-        wal.close();
+      synchronized (compactionLock) {
+        synchronized (ingestLock) {
+          wal.close();
+        }
+        try {
+          duck.close();
+          compactor.close();
+        } catch (SQLException e) {
+          throw new IOException(e);
+        }
+        allocator.close();
       }
-      try {
-        duck.close();
-      } catch (SQLException e) {
-        throw new IOException(e);
-      }
-      allocator.close();
     }
   }
 }

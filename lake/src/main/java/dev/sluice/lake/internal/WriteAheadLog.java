@@ -226,11 +226,13 @@ public final class WriteAheadLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the active segment. It stays on disk even when empty: segment numbers name the Parquet
+   * files converted from them, so the next start must continue after it (numbering from 1 again
+   * would convert new events into the names of files already there and replace them).
+   */
   @Override
   public synchronized void close() throws IOException {
     active.close();
-    if (activeRecords == 0) {
-      Files.deleteIfExists(path(activeSeq));
-    }
   }
 }
