@@ -136,6 +136,37 @@ public final class CefEvent {
     return asciiEquals(meta[slot], meta[slot + 1], key);
   }
 
+  /**
+   * The array this event was parsed from: the {@code *From}/{@code *To} offsets below index into
+   * it, so callers can read keys and values on the bytes without decoding strings. Do not modify.
+   */
+  public byte[] array() {
+    return bytes;
+  }
+
+  /** Start (inclusive) of the key of pair {@code index} in {@link #array()}; keys are ASCII. */
+  public int keyFrom(int index) {
+    return meta[pairSlot(index)];
+  }
+
+  /** End (exclusive) of the key of pair {@code index} in {@link #array()}. */
+  public int keyTo(int index) {
+    return meta[pairSlot(index) + 1];
+  }
+
+  /**
+   * Start (inclusive) of the value of pair {@code index} in {@link #array()}, as sent: escapes
+   * are not decoded (see {@link #value(int)}) and the bytes are UTF-8.
+   */
+  public int valueFrom(int index) {
+    return meta[pairSlot(index) + 2];
+  }
+
+  /** End (exclusive) of the value of pair {@code index} in {@link #array()}, as sent. */
+  public int valueTo(int index) {
+    return meta[pairSlot(index) + 3];
+  }
+
   /** The value of pair {@code index}, unescaped. */
   public String value(int index) {
     int slot = pairSlot(index);

@@ -140,6 +140,20 @@ class CefParserTest {
   class Extension {
 
     @Test
+    void keyAndValueOffsetsPointAtTheBytesAsSent() {
+      byte[] bytes = "<13>x CEF:0|V|P|1|2|N|5|dvc=10.0.0.1 msg=a\\=b\\nc ad.x=ü".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      CefEvent e = ((CefParseResult.Parsed) new CefParser().parse(bytes, 0, bytes.length)).event();
+      assertTrue(e.array() == bytes);
+      String[] keys = {"dvc", "msg", "ad.x"};
+      String[] raw = {"10.0.0.1", "a\\=b\\nc", "ü"};
+      for (int i = 0; i < 3; i++) {
+        assertEquals(keys[i], new String(bytes, e.keyFrom(i), e.keyTo(i) - e.keyFrom(i), java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(raw[i], new String(bytes, e.valueFrom(i), e.valueTo(i) - e.valueFrom(i), java.nio.charset.StandardCharsets.UTF_8));
+      }
+      assertEquals("a=b\nc", e.value(1));
+    }
+
+    @Test
     void valuesMayContainSpaces() {
       assertEquals(map("msg", "hello big world", "src", "10.0.0.1"),
           parsed(cef("msg=hello big world src=10.0.0.1")).extensions());

@@ -36,6 +36,62 @@ class DarktracePipelineProperties {
         assertNotNull(PIPELINE.process(frame, 0, frame.length, Corpus.RECEIVED, TENANT, AcceptedFormats.CEF_AND_JSON));
     }
 
+    /**
+     * The mapper reads plain addresses, MACs and ports on the bytes and everything else on the
+     * decoded text: the same value sent plainly and sent with escaped whitespace around it (which
+     * the decoded text trims) must give the same device, endpoints, observables and unmapped keys.
+     */
+    @Property(tries = 400, seed = "20261129")
+    void valuesReadOnTheBytesNormalizeAsTheirDecodedText(@ForAll("endpointValues") List<String> values,
+                                                        @ForAll("paddings") List<String> paddings) {
+        Map<String, String> plain = new LinkedHashMap<>();
+        Map<String, String> padded = new LinkedHashMap<>();
+        plain.put("externalId", "1400001");
+        padded.put("externalId", "1400001");
+        for (int i = 0; i < ENDPOINT_KEYS.size(); i++) {
+            String v = values.get(i);
+            if (v != null) {
+                plain.put(ENDPOINT_KEYS.get(i), v);
+                String pad = paddings.get(i);
+                padded.put(ENDPOINT_KEYS.get(i), pad.startsWith("\r") ? "\r" + v : v + pad);
+            }
+        }
+        plain.put("msg", "end");
+        padded.put("msg", "end");
+        var a = normalize(plain).finding();
+        var b = normalize(padded).finding();
+        String context = plain + " / " + padded;
+        assertEquals(a.device(), b.device(), context);
+        assertEquals(a.evidences(), b.evidences(), context);
+        assertEquals(a.observables(), b.observables(), context);
+        assertEquals(a.unmapped().keySet(), b.unmapped().keySet(), context);
+    }
+
+    private static final List<String> ENDPOINT_KEYS = List.of("dvc", "deviceMacAddress", "src", "smac", "spt", "dst", "dpt", "dvchost");
+
+    private static DarktraceResult.Accepted normalize(Map<String, String> extensions) {
+        String frame = CefWriter.write(CefRecord.of("Darktrace", "Enterprise Immune System", "6.1", "349",
+                "Anomalous Connection/New Host", "5", extensions));
+        DarktraceResult r = PIPELINE.process(frame, Corpus.RECEIVED, TENANT, AcceptedFormats.CEF_ONLY);
+        return assertInstanceOf(DarktraceResult.Accepted.class, r, () -> frame + " -> " + r);
+    }
+
+    @Provide
+    Arbitrary<List<String>> endpointValues() {
+        Arbitrary<String> port = Arbitraries.oneOf(Arbitraries.integers().between(0, 70_000).map(String::valueOf),
+                Arbitraries.of("080", "443x", "٣", "-1", "999999", ""));
+        Arbitrary<String> odd = Arbitraries.of("1.2.3.04", "١٠.0.0.1", "fe80::1%eth0", "::ffff:10.0.0.1", "10.0.0.1 ", "a\\b");
+        Arbitrary<String> address = Arbitraries.oneOf(ip(), odd);
+        Arbitrary<String> macs = Arbitraries.oneOf(mac(), Arbitraries.of("C8:FF:28:B6:2C:D7", "c8:ff:28:b6:2c:d", "ｃ8:ff:28:b6:2c:d7"));
+        return Combinators.combine(List.of(optional(address), optional(macs), optional(address), optional(macs), optional(port),
+                optional(address), optional(port), optional(hostname()))).as(l -> l);
+    }
+
+    @Provide
+    Arbitrary<List<String>> paddings() {
+        return Arbitraries.of("\n", "\r", " ", "\t").list().ofSize(ENDPOINT_KEYS.size());
+    }
+
     @Provide
     Arbitrary<byte[]> frames() {
         Arbitrary<byte[]> noise = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);

@@ -8,8 +8,8 @@ import dev.sluice.ocsf.AnalyticType;
 import dev.sluice.ocsf.Attack;
 import dev.sluice.ocsf.DeviceType;
 import dev.sluice.ocsf.Severity;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Darktrace CEF → {@link FindingDraft}. The field mapping and its reasons are in
@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CefAlertMapper {
     private static final String TEST_MODEL_PATH = "/" + JsonAlertMapper.TEST_MODEL;
-    private static final String[] CUSTOM_PREFIXES = {"cs", "cn", "cfp", "c6a", "flexString", "flexNumber", "deviceCustomDate", "flexDate"};
 
     private final AttackTable attacks;
 
@@ -330,9 +329,11 @@ public final class CefAlertMapper {
 
     /**
      * The extension pairs of one event with consumption tracking: every pair taken by the mapping
-     * is remembered and {@link #rest} copies the others into {@code unmapped}. One pass decodes
-     * each key once and files the keys the mapping reads under a slot number (a string switch),
-     * so a lookup is an array read; values are decoded on demand. A duplicated key resolves to its
+     * is remembered and {@link #rest} copies the others into {@code unmapped}. One pass finds each
+     * key's {@link CefKeyDictionary} entry on the event's bytes (no key is decoded) and files the
+     * keys the mapping reads under their slot number, so a lookup is an array read; values are
+     * decoded on demand, and numbers and addresses are read on the bytes where that gives the same
+     * result. A duplicated key resolves to its
      * last pair, as in {@link CefEvent#get}.
      */
     static final class Extensions {
@@ -376,29 +377,10 @@ public final class CefAlertMapper {
             "hostname", "dtz", "rt", "start", "end", "mitreId"};
 
         private static final int SLOTS = NAMES.length;
-        /** Open addressing over {@code String.hashCode()} of the names: slot + 1 per cell, 0 = empty. */
-        private static final int TABLE_MASK = 127;
-        private static final int[] TABLE_HASH = new int[TABLE_MASK + 1];
-        private static final int[] TABLE_SLOT = new int[TABLE_MASK + 1];
-
-        static {
-            for (int slot = 0; slot < SLOTS; slot++) {
-                int h = NAMES[slot].hashCode();
-                int cell = spread(h);
-                while (TABLE_SLOT[cell] != 0) {
-                    cell = (cell + 1) & TABLE_MASK;
-                }
-                TABLE_HASH[cell] = h;
-                TABLE_SLOT[cell] = slot + 1;
-            }
-        }
-        /** {@code cef.<key>} names, shared across messages (bounded: keys are sender-chosen). */
-        private static final ConcurrentHashMap<String, String> PREFIXED = new ConcurrentHashMap<>();
-        private static final int MAX_PREFIXED = 1024;
 
         private final CefEvent event;
         private final int count;
-        private final String[] keys;
+        private final CefKeyDictionary.Key[] keys;
         private final String[] values;
         private final boolean[] taken;
         /** Per slot: 1 + the index of the last pair with that key; 0 = absent. */
@@ -410,45 +392,26 @@ public final class CefAlertMapper {
         Extensions(CefEvent event) {
             this.event = event;
             this.count = event.extensionCount();
-            this.keys = new String[count];
+            this.keys = new CefKeyDictionary.Key[count];
             this.values = new String[count];
             this.taken = new boolean[count];
+            byte[] bytes = event.array();
             for (int i = 0; i < count; i++) {
-                int slot = known(event, i);
-                if (slot >= 0) {
-                    keys[i] = NAMES[slot];
-                    direct[slot] = i + 1;
-                    continue;
-                }
-                String k = event.key(i);
+                CefKeyDictionary.Key k = CefKeyDictionary.lookup(bytes, event.keyFrom(i), event.keyTo(i));
                 keys[i] = k;
-                if (k.startsWith("ad.")) {
-                    slot = slot(k.substring(3));
-                    if (slot >= 0) {
+                if (k.slot >= 0) {
+                    direct[k.slot] = i + 1;
+                } else if (k.relay) {
+                    if (k.relayedSlot >= 0) {
                         if (relayed == null) {
                             relayed = new int[SLOTS];
                         }
-                        relayed[slot] = i + 1;
+                        relayed[k.relayedSlot] = i + 1;
                     }
-                } else if (k.endsWith("Label")) {
+                } else if (k.label) {
                     hasLabels = true;
                 }
             }
-        }
-
-        /** The slot of key {@code i}, found on the event's bytes (nothing decoded), or -1. */
-        private static int known(CefEvent event, int i) {
-            int h = event.keyHash(i);
-            for (int cell = spread(h); TABLE_SLOT[cell] != 0; cell = (cell + 1) & TABLE_MASK) {
-                if (TABLE_HASH[cell] == h && event.keyEquals(i, NAMES[TABLE_SLOT[cell] - 1])) {
-                    return TABLE_SLOT[cell] - 1;
-                }
-            }
-            return -1;
-        }
-
-        private static int spread(int h) {
-            return (h ^ (h >>> 7) ^ (h >>> 16)) & TABLE_MASK;
         }
 
         static int slot(String key) {
@@ -502,7 +465,7 @@ public final class CefAlertMapper {
         /** Index of the last pair with exactly this key, or -1. */
         private int lastIndex(String key) {
             for (int i = count - 1; i >= 0; i--) {
-                if (keys[i].equals(key)) {
+                if (keys[i].name.equals(key)) {
                     return i;
                 }
             }
@@ -526,10 +489,10 @@ public final class CefAlertMapper {
 
         private int labelled(String name) {
             for (int l = count - 1; l >= 0; l--) {
-                String k = keys[l];
-                if (k.endsWith("Label") && name.equalsIgnoreCase(value(l).trim())) {
-                    String valueKey = k.substring(0, k.length() - "Label".length());
-                    int v = isCustomValueKey(valueKey) ? lastIndex(valueKey) : -1;
+                CefKeyDictionary.Key k = keys[l];
+                if (k.label && name.equalsIgnoreCase(value(l).trim())) {
+                    String valueKey = k.labelledKey();
+                    int v = valueKey != null ? lastIndex(valueKey) : -1;
                     if (v >= 0) {
                         return v;
                     }
@@ -552,8 +515,8 @@ public final class CefAlertMapper {
                 return;
             }
             taken[i] = true;
-            if (hasLabels && isCustomValueKey(keys[i])) {
-                int label = lastIndex(keys[i] + "Label");
+            if (hasLabels && keys[i].customValue) {
+                int label = lastIndex(keys[i].name + "Label");
                 if (label >= 0) {
                     taken[label] = true;
                 }
@@ -587,10 +550,21 @@ public final class CefAlertMapper {
         /** An address literal (consumed), or null when absent or not a literal (then left for {@code unmapped}). */
         Address takeIp(int slot) {
             int i = direct[slot] - 1;
-            String v = at(i);
-            byte[] address = IpAddresses.parse(v);
-            if (address == null) {
+            if (i < 0) {
                 return null;
+            }
+            // Fast path: a plain dotted quad on the bytes; anything else (IPv6, spaces, escapes,
+            // non-ASCII, not an address) goes through the decoded text as before.
+            byte[] address = IpAddresses.parseIpv4(event.array(), event.valueFrom(i), event.valueTo(i));
+            String v;
+            if (address != null) {
+                v = plainValue(i);
+            } else {
+                v = at(i);
+                address = IpAddresses.parse(v);
+                if (address == null) {
+                    return null;
+                }
             }
             consume(i);
             return new Address(v, address);
@@ -598,7 +572,10 @@ public final class CefAlertMapper {
 
         String takeMac(int slot, boolean custom) {
             int i = custom ? customIndex(slot) : direct[slot] - 1;
-            String v = at(i);
+            if (i < 0) {
+                return null;
+            }
+            String v = FindingDraft.isMac(event.array(), event.valueFrom(i), event.valueTo(i)) ? plainValue(i) : at(i);
             if (!FindingDraft.isMac(v)) {
                 return null;
             }
@@ -608,11 +585,18 @@ public final class CefAlertMapper {
 
         Integer takePort(int slot) {
             int i = direct[slot] - 1;
-            String v = at(i);
-            if (v == null || v.length() > 5 || !isDigits(v)) {
+            if (i < 0) {
                 return null;
             }
-            int port = Integer.parseInt(v);
+            int port = smallNumber(event.array(), event.valueFrom(i), event.valueTo(i));
+            if (port < 0) {
+                // Not 1-5 ASCII digits on the bytes: the decoded, trimmed text decides (as before).
+                String v = at(i);
+                if (v == null || v.length() > 5 || !isDigits(v)) {
+                    return null;
+                }
+                port = Integer.parseInt(v);
+            }
             if (port > 65535) {
                 return null;
             }
@@ -620,52 +604,53 @@ public final class CefAlertMapper {
             return port;
         }
 
-        private static boolean isCustomValueKey(String k) {
-            for (String p : CUSTOM_PREFIXES) {
-                if (k.startsWith(p) && k.length() > p.length() && allDigits(k, p.length())) {
-                    return true;
-                }
+        /**
+         * The value of pair {@code i} when its bytes are known to be printable ASCII without an
+         * escape or surrounding whitespace (so the decoded, trimmed text is the bytes as they are).
+         */
+        private String plainValue(int i) {
+            String v = values[i];
+            if (v == null) {
+                int from = event.valueFrom(i);
+                v = new String(event.array(), from, event.valueTo(i) - from, StandardCharsets.ISO_8859_1);
+                values[i] = v;
             }
-            return false;
+            return v;
         }
 
-        private static boolean allDigits(String s, int from) {
-            for (int i = from; i < s.length(); i++) {
-                if (!Character.isDigit(s.charAt(i))) {
-                    return false;
-                }
+        /** The number written as 1-5 ASCII digits in {@code b[from, to)}, or -1 for anything else. */
+        static int smallNumber(byte[] b, int from, int to) {
+            if (to <= from || to - from > 5) {
+                return -1;
             }
-            return true;
+            int n = 0;
+            for (int k = from; k < to; k++) {
+                int c = b[k] - '0';
+                if (c < 0 || c > 9) {
+                    return -1;
+                }
+                n = n * 10 + c;
+            }
+            return n;
         }
 
         /** Every pair not mapped (the last of a repeated key) into {@code unmapped} as {@code cef.<key>}. */
         void rest(FindingDraft d) {
             for (int i = 0; i < count; i++) {
                 if (!taken[i] && isLast(i)) {
-                    d.unmapped.putIfAbsent(prefixed(keys[i]), value(i));
+                    d.unmapped.putIfAbsent(keys[i].unmappedName, value(i));
                 }
             }
         }
 
         private boolean isLast(int i) {
-            String k = keys[i];
+            CefKeyDictionary.Key k = keys[i];
             for (int j = i + 1; j < count; j++) {
-                if (keys[j].equals(k)) {
+                if (keys[j] == k || keys[j].name.equals(k.name)) {
                     return false;
                 }
             }
             return true;
-        }
-
-        private static String prefixed(String key) {
-            String name = PREFIXED.get(key);
-            if (name == null) {
-                name = "cef." + key;
-                if (PREFIXED.size() < MAX_PREFIXED) {
-                    PREFIXED.putIfAbsent(key, name);
-                }
-            }
-            return name;
         }
     }
 

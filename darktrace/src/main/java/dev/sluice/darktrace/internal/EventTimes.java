@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,10 @@ public final class EventTimes {
     private static final Pattern CEF_DATE = Pattern.compile(
             "([A-Za-z]{3}) {1,2}(\\d{1,2})(?: (\\d{4}))? (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?(?: +(\\S.*))?");
     private static final String MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec ";
+    private static final int MAX_CACHED_ZONES = 256;
+    /** Zone text → its {@link ZoneId}, or {@link #UNKNOWN_ZONE}. */
+    private static final ConcurrentHashMap<String, Object> ZONES = new ConcurrentHashMap<>();
+    private static final Object UNKNOWN_ZONE = new Object();
 
     private EventTimes() {
     }
@@ -159,8 +164,24 @@ public final class EventTimes {
         }
     }
 
-    /** Zone text: Z, UTC, GMT, ±hh:mm, ±hhmm, GMT±hh:mm, region ids and the JDK short ids. Null when unknown. */
+    /**
+     * Zone text: Z, UTC, GMT, ±hh:mm, ±hhmm, GMT±hh:mm, region ids and the JDK short ids. Null when
+     * unknown. Answers are cached per text (a sender repeats its {@code dtz} in every message, and
+     * an unknown id costs the JDK an exception), up to {@value #MAX_CACHED_ZONES} texts.
+     */
     static ZoneId zone(String text) {
+        Object cached = ZONES.get(text);
+        if (cached == null) {
+            ZoneId z = lookUpZone(text);
+            cached = z == null ? UNKNOWN_ZONE : z;
+            if (ZONES.size() < MAX_CACHED_ZONES) {
+                ZONES.putIfAbsent(text, cached);
+            }
+        }
+        return cached == UNKNOWN_ZONE ? null : (ZoneId) cached;
+    }
+
+    private static ZoneId lookUpZone(String text) {
         String z = text.trim();
         String upper = z.toUpperCase(Locale.ROOT);
         if (upper.equals("Z") || upper.equals("UTC") || upper.equals("GMT") || upper.equals("UT")) {

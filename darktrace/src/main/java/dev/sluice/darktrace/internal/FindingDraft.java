@@ -288,6 +288,21 @@ public final class FindingDraft {
         return true;
     }
 
+    /** {@link #isMac(String)} for text that is exactly the ASCII bytes {@code b[from, to)} (no trimming). */
+    static boolean isMac(byte[] b, int from, int to) {
+        if (to - from != 17) {
+            return false;
+        }
+        for (int i = 0; i < 17; i++) {
+            int c = b[from + i];
+            boolean ok = i % 3 == 2 ? c == ':' || c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String blankToNull(String s) {
         return s == null ? null : trimToNull(s);
     }

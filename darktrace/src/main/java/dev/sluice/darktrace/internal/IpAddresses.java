@@ -41,26 +41,63 @@ public final class IpAddresses {
         int part = 0;
         int value = -1;
         for (int i = 0; i <= s.length(); i++) {
-            char c = i < s.length() ? s.charAt(i) : '.';
-            if (c == '.') {
-                if (value < 0 || part > 3) {
-                    return null;
-                }
-                out[part++] = (byte) value;
-                value = -1;
-            } else if (c >= '0' && c <= '9') {
-                if (value == 0) {
-                    return null; // leading zeros are ambiguous (octal in some parsers)
-                }
-                value = value < 0 ? c - '0' : value * 10 + (c - '0');
-                if (value > 255) {
-                    return null;
-                }
-            } else {
+            int c = i < s.length() ? s.charAt(i) : '.';
+            if (c > 0x7f) {
                 return null;
             }
+            part = ipv4Step(out, part, value, c);
+            if (part < 0) {
+                return null;
+            }
+            value = c == '.' ? -1 : value < 0 ? c - '0' : value * 10 + (c - '0');
         }
         return part == 4 ? out : null;
+    }
+
+    /**
+     * The same as {@link #parse} for text that is exactly {@code b[from, to)} read as ASCII and is
+     * a dotted quad: 4 bytes, or null when the bytes are not a dotted quad as they stand (no
+     * trimming, no other form; the caller then asks {@link #parse} about the decoded text).
+     */
+    public static byte[] parseIpv4(byte[] b, int from, int to) {
+        if (to - from < 7 || to - from > 15) {
+            return null;
+        }
+        byte[] out = new byte[4];
+        int part = 0;
+        int value = -1;
+        for (int i = from; i <= to; i++) {
+            int c = i < to ? b[i] : '.';
+            if (c < 0) {
+                return null;
+            }
+            part = ipv4Step(out, part, value, c);
+            if (part < 0) {
+                return null;
+            }
+            value = c == '.' ? -1 : value < 0 ? c - '0' : value * 10 + (c - '0');
+        }
+        return part == 4 ? out : null;
+    }
+
+    /**
+     * One character of a dotted quad given the value read so far of the current part (-1 =
+     * none): the number of parts stored after it, or -1 when the text is not a dotted quad
+     * (non-digit, empty part, leading zero — ambiguous, octal in some parsers —, part above 255,
+     * more than 4 parts).
+     */
+    private static int ipv4Step(byte[] out, int part, int value, int c) {
+        if (c == '.') {
+            if (value < 0 || part > 3) {
+                return -1;
+            }
+            out[part] = (byte) value;
+            return part + 1;
+        }
+        if (c < '0' || c > '9' || value == 0 || (value >= 0 && value * 10 + (c - '0') > 255)) {
+            return -1;
+        }
+        return part;
     }
 
     /** True for 0.0.0.0 and :: (Darktrace sends {@code dvc=0.0.0.0} for system models). */

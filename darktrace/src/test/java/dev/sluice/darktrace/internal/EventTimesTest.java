@@ -18,6 +18,17 @@ class EventTimesTest {
     }
 
     @Test
+    void zoneAnswersStayTheSameWhenRepeated() {
+        for (int i = 0; i < 3; i++) {
+            assertNull(EventTimes.zone("CountryA"));
+            assertEquals(ZoneId.of("Europe/London"), EventTimes.zone("Europe/London"));
+            assertEquals(ZoneOffset.ofHours(-5), EventTimes.zone("EST"));
+            assertEquals(ZoneOffset.ofHoursMinutes(5, 30), EventTimes.zone(" GMT+0530 "));
+            assertEquals(ZoneOffset.UTC, EventTimes.zone("utc"));
+        }
+    }
+
+    @Test
     void readsEpochMillisAndSeconds() {
         assertEquals(1536856054000L, EventTimes.parse("1536856054000", ZoneOffset.UTC, RECEIVED).epochMillis());
         assertEquals(1618760651000L, EventTimes.parse("1618760651", ZoneOffset.UTC, RECEIVED).epochMillis());
