@@ -99,6 +99,21 @@ class ByteLevelReadingProperties {
         assertTrue(CefKeyDictionary.lookup(label, 0, 4).customValue);
     }
 
+    @Property(tries = 3000, seed = "20261132")
+    void decimalsAreReadAsDoubleParseDoubleReadsThem(@ForAll("decimals") String text) {
+        assertEquals(Double.valueOf(Double.parseDouble(text)), Severities.decimal(text), text);
+    }
+
+    @Provide
+    Arbitrary<String> decimals() {
+        Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(12);
+        return Arbitraries.oneOf(
+                net.jqwik.api.Combinators.combine(digits, digits).as((a, b) -> a + "." + b).filter(s -> s.length() > 1 && s.length() <= 24),
+                digits.filter(s -> !s.isEmpty()),
+                Arbitraries.of("0.1", "0.3", "0.871", "1.0", "99.99999999999999", "0.0000000000000001", "123456789012345.6", "9007199254740993",
+                        ".5", "5.", "000.000"));
+    }
+
     /** The text's UTF-8 bytes between three bytes of noise on each side (the reading must stay in its range). */
     private static byte[] padded(String text) {
         byte[] t = text.getBytes(StandardCharsets.UTF_8);
