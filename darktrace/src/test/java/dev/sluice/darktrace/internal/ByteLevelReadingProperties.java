@@ -104,6 +104,26 @@ class ByteLevelReadingProperties {
         assertEquals(Double.valueOf(Double.parseDouble(text)), Severities.decimal(text), text);
     }
 
+    @Property(tries = 1000, seed = "20261133")
+    void alertNamesFoundByTheirBytesAreTheOnesDerivedFromTheText(@ForAll("names") String name) {
+        String header = name.replace("\\", "\\\\").replace("|", "\\|");
+        var parsed = new dev.sluice.cef.CefParser().parse("<13>x CEF:0|Darktrace|DCIP|1|2|" + header + "|5|a=b");
+        dev.sluice.cef.CefEvent event = ((dev.sluice.cef.CefParseResult.Parsed) parsed).event();
+        AlertNames.Name expected = AlertNames.Name.of(name);
+        assertEquals(expected, AlertNames.of(event), name);
+        assertEquals(expected, AlertNames.of(event), name); // again, now from the table
+        var again = new dev.sluice.cef.CefParser().parse("CEF:0|Darktrace|DCIP|1|2|" + header + "|5|");
+        assertEquals(expected, AlertNames.of(((dev.sluice.cef.CefParseResult.Parsed) again).event()), name);
+    }
+
+    @Provide
+    Arbitrary<String> names() {
+        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(60).filter(s -> s.chars().noneMatch(c -> Character.isSurrogate((char) c))),
+                Arbitraries.strings().withChars("AaBb /:|\\\té").ofMaxLength(30),
+                Arbitraries.of("Anomalous Connection/High DGA Low DNS TTL", "Compromise/DNS / Possible DNS Tunnelling", "  Device::New  ",
+                        "", " ", "Unusual Activity/Tunnel\\|Probe", "Antigena/Network/Compliance/Antigena RDP Block"));
+    }
+
     @Provide
     Arbitrary<String> decimals() {
         Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(12);
