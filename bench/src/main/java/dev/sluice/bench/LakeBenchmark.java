@@ -291,19 +291,22 @@ public final class LakeBenchmark {
           ENCODING.header(), accepted, acked, accepted / acked, maxBacklog, backlogAtAck, converted,
           accepted / converted, cpuPerEvent, ackCpu.get() / 1e3 / accepted, cpuPerEvent - ackCpu.get() / 1e3 / accepted);
       // Per thread group over the same window, from /proc (includes DuckDB's native, JIT and GC threads).
-      int stored = accepted;
-      Map<String, Long> delta = new java.util.TreeMap<>();
-      ticks1.forEach((name, v) -> delta.merge(name, v - ticks0.getOrDefault(name, 0L), Long::sum));
-      StringBuilder groups = new StringBuilder("sustained CPU by thread group, µs/event (10 ms ticks; \"java\": the"
-          + " two senders, main and DuckDB's workers):");
-      delta.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-          .forEach(e -> groups.append(String.format(Locale.ROOT, " %s %.1f;", e.getKey(), e.getValue() * 10_000.0 / stored)));
-      System.out.println(groups);
+      printThreadGroups("sustained CPU by thread group, µs/event (10 ms ticks; \"java\": the"
+          + " two senders, main and DuckDB's workers)", ticks0, ticks1, accepted);
     }
   }
 
+  private static void printThreadGroups(String title, Map<String, Long> ticks0, Map<String, Long> ticks1, int events) {
+    Map<String, Long> delta = new java.util.TreeMap<>();
+    ticks1.forEach((name, v) -> delta.merge(name, v - ticks0.getOrDefault(name, 0L), Long::sum));
+    StringBuilder groups = new StringBuilder(title + ":");
+    delta.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> groups.append(String.format(Locale.ROOT, " %s %.1f;", e.getKey(), e.getValue() * 10_000.0 / events)));
+    System.out.println(groups);
+  }
+
   /** CPU clock ticks (user + system) per thread name, digits folded, of this process's threads (Linux). */
-  private static Map<String, Long> threadTicks() throws IOException {
+  static Map<String, Long> threadTicks() throws IOException {
     Map<String, Long> out = new java.util.HashMap<>();
     Path tasks = Path.of("/proc/self/task");
     if (!Files.isDirectory(tasks)) {
@@ -356,40 +359,61 @@ public final class LakeBenchmark {
         unique.size(), bytes, (double) bytes / unique.size());
   }
 
+  /**
+   * The real path: zstd bodies POSTed to {@link LakeServer} over 2 connections on loopback, plain
+   * HTTP or with {@code -Dbench.tls=true} HTTPS (self-signed server certificate, TLS 1.3). {@code -Dbench.httpEvents} events (default 50,000) timed after as many again as
+   * warm-up (JIT of Jetty's and the client's paths); reports the rate and the process's CPU per
+   * event (server and client together).
+   */
   private static void httpBenchmark(LakeService lake, List<IngestEvent> pool) throws Exception {
+    int events = Integer.getInteger("bench.httpEvents", HTTP_EVENTS);
     StandaloneIdentity identity = StandaloneIdentity.loadOrCreate(lake.config().root().resolve("test-token"));
+    boolean tls = Boolean.getBoolean("bench.tls");
+    dev.sluice.pki.Identity cert = dev.sluice.pki.SelfSignedCertificates.createServer("lake", List.of("127.0.0.1"),
+        Duration.ofDays(1), Clock.systemUTC());
     try (LakeServer server = LakeServer.start(new LakeRoutes(lake, identity.users(), identity.appliances()),
-        "127.0.0.1", 0, null)) {
-      List<byte[]> bodies = batches(pool, StandaloneIdentity.APPLIANCE, HTTP_EVENTS).stream()
+        "127.0.0.1", 0, tls ? dev.sluice.pki.TlsContexts.server(cert) : null)) {
+      List<byte[]> all = batches(pool, StandaloneIdentity.APPLIANCE, 2 * events).stream()
           .map(b -> IngestCodec.encodeBatch(b, ENCODING)).toList();
-      HttpClient http = HttpClient.newHttpClient();
-      URI uri = URI.create("http://127.0.0.1:" + server.port() + IngestCodec.PATH);
-      AtomicInteger next = new AtomicInteger();
+      HttpClient http = tls ? HttpClient.newBuilder().sslContext(dev.sluice.pki.TlsContexts.client(
+          List.of(cert.certificate()), java.util.Optional.empty())).build() : HttpClient.newHttpClient();
+      URI uri = URI.create((tls ? "https" : "http") + "://127.0.0.1:" + server.port() + IngestCodec.PATH);
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       ExecutorService clients = Executors.newFixedThreadPool(2);
-      long t = System.nanoTime();
-      List<Future<?>> done = new ArrayList<>();
-      for (int c = 0; c < 2; c++) {
-        done.add(clients.submit(() -> {
-          for (int b; (b = next.getAndIncrement()) < bodies.size(); ) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + identity.token()).header("Content-Encoding", ENCODING.header())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(b))).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-              throw new IllegalStateException(r.body());
+      for (int round = 0; round < 2; round++) {
+        List<byte[]> bodies = all.subList(round * all.size() / 2, (round + 1) * all.size() / 2);
+        AtomicInteger next = new AtomicInteger();
+        Map<String, Long> ticks0 = threadTicks();
+        long cpu = os.getProcessCpuTime();
+        long t = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+          done.add(clients.submit(() -> {
+            for (int b; (b = next.getAndIncrement()) < bodies.size(); ) {
+              HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+                  .header("Authorization", "Bearer " + identity.token()).header("Content-Encoding", ENCODING.header())
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(b))).build(), HttpResponse.BodyHandlers.ofString());
+              if (r.statusCode() != 200) {
+                throw new IllegalStateException(r.body());
+              }
             }
-          }
-          return null;
-        }));
+            return null;
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get();
+        }
+        double s = secs(t);
+        double cpuPerEvent = (os.getProcessCpuTime() - cpu) / 1e3 / events;
+        long wire = bodies.stream().mapToLong(b -> b.length).sum();
+        System.out.printf(Locale.ROOT, "http%s%s: %,d events as " + ENCODING.header() + " JSON batches of %,d (%.0f B/event on the wire),"
+            + " 2 connections, acked in %.2f s = %,.0f events/s (process CPU %.1f µs/event)%n", tls ? "s" : "", round == 0 ? " (warm-up)" : "",
+            events, BATCH, (double) wire / events, s, events / s, cpuPerEvent);
+        printThreadGroups("http CPU by thread group, µs/event (10 ms ticks; JettyServerThreadPool: the lake's request"
+            + " threads, HttpClient and pool: the benchmark's client)", ticks0, threadTicks(), events);
       }
-      for (Future<?> f : done) {
-        f.get();
-      }
-      double s = secs(t);
       clients.shutdown();
-      long gz = bodies.stream().mapToLong(b -> b.length).sum();
-      System.out.printf(Locale.ROOT, "http: %,d events as " + ENCODING.header() + " JSON batches of %,d (%.0f B/event on the wire),"
-          + " 2 connections, acked in %.2f s = %,.0f events/s%n", HTTP_EVENTS, BATCH, (double) gz / HTTP_EVENTS, s,
-          HTTP_EVENTS / s);
       lake.flush();
     }
   }

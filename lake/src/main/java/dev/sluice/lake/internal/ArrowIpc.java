@@ -2,7 +2,9 @@ package dev.sluice.lake.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -17,8 +19,17 @@ public final class ArrowIpc {
 
   /** The rows of {@code root} whose {@code take} flag is set (all rows when {@code take} is null). */
   public static byte[] write(VectorSchemaRoot root, boolean[] take, BufferAllocator allocator) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(root.getRowCount() * 2048 + 65536);
+    write(root, take, allocator, Channels.newChannel(bytes));
+    return bytes.toByteArray();
+  }
+
+  /** As {@link #write(VectorSchemaRoot, boolean[], BufferAllocator)}, into {@code out}. */
+  public static void write(VectorSchemaRoot root, boolean[] take, BufferAllocator allocator, WritableByteChannel out)
+      throws IOException {
     if (take == null) {
-      return write(root);
+      write(root, out);
+      return;
     }
     try (VectorSchemaRoot kept = VectorSchemaRoot.create(root.getSchema(), allocator)) {
       kept.allocateNew();
@@ -36,17 +47,33 @@ public final class ArrowIpc {
         rows = target;
       }
       kept.setRowCount(rows);
-      return write(kept);
+      write(kept, out);
     }
   }
 
-  private static byte[] write(VectorSchemaRoot root) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(root.getRowCount() * 2048 + 65536);
-    try (ArrowStreamWriter writer = new ArrowStreamWriter(root, null, Channels.newChannel(bytes))) {
+  private static void write(VectorSchemaRoot root, WritableByteChannel out) throws IOException {
+    try (ArrowStreamWriter writer = new ArrowStreamWriter(root, null, new Unclosed(out))) {
       writer.start();
       writer.writeBatch();
       writer.end();
     }
-    return bytes.toByteArray();
+  }
+
+  /** Keeps the writer's close from closing a channel it does not own. */
+  private record Unclosed(WritableByteChannel out) implements WritableByteChannel {
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+      return out.write(src);
+    }
+
+    @Override
+    public boolean isOpen() {
+      return out.isOpen();
+    }
+
+    @Override
+    public void close() {
+      // owned by the caller
+    }
   }
 }

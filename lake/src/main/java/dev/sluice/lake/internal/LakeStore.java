@@ -291,7 +291,8 @@ public final class LakeStore implements AutoCloseable {
     boolean stored = false;
     try {
       if (!claimed.isEmpty()) {
-        wal.append(ArrowIpc.write(batch.rows(), claimed.size() == n ? null : take, allocator));
+        boolean[] kept = claimed.size() == n ? null : take;
+        wal.append(out -> ArrowIpc.write(batch.rows(), kept, allocator, out));
       }
       stored = true;
     } finally {

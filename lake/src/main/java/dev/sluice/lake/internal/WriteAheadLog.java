@@ -4,6 +4,7 @@ import com.github.luben.zstd.Zstd;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,18 @@ public final class WriteAheadLog implements AutoCloseable {
   /** Largest record accepted on read; larger lengths mean corruption. */
   static final int MAX_RECORD = 256 * 1024 * 1024;
 
+  /** Scratches kept for reuse: a few concurrent appends; larger batches' buffers are not kept. */
+  static final int POOLED_SCRATCHES = 4;
+  static final int MAX_RETAINED_BYTES = 32 * 1024 * 1024;
+
+  /** Writes one payload into a channel (an append's pooled buffer). */
+  @FunctionalInterface
+  public interface Payload {
+    void writeTo(WritableByteChannel out) throws IOException;
+  }
+
   private final Path directory;
+  private final ScratchPool scratch = new ScratchPool(POOLED_SCRATCHES, MAX_RETAINED_BYTES, ZSTD_LEVEL);
   private FileChannel active;
   private long activeSeq;
   private long activeRecords;
@@ -83,21 +95,50 @@ public final class WriteAheadLog implements AutoCloseable {
    * in parallel.)
    */
   public int append(byte[] payload) throws IOException {
-    byte[] record = Zstd.compress(payload, ZSTD_LEVEL);
-    CRC32C crc = new CRC32C();
-    crc.update(record);
-    appendRecord(record, (int) crc.getValue());
-    return record.length + 8;
+    return append(out -> out.write(ByteBuffer.wrap(payload)));
   }
 
-  private synchronized void appendRecord(byte[] record, int crc) throws IOException {
+  /**
+   * As {@link #append(byte[])} for a payload written straight into a pooled buffer: no payload
+   * array, no compressed array, no copy for the file write ({@link ScratchPool}).
+   */
+  public int append(Payload payload) throws IOException {
+    ScratchPool.Scratch s = scratch.acquire();
+    try {
+      payload.writeTo(s.payload);
+      ByteBuffer in = s.payload.written();
+      int size = in.remaining();
+      long bound = Zstd.compressBound(size);
+      if (bound > MAX_RECORD) {
+        throw new IOException("WAL payload of " + size + " bytes is too large");
+      }
+      ByteBuffer record = s.record(8 + (int) bound);
+      int length = s.zstd.compressDirectByteBuffer(record, 8, (int) bound, in, 0, size);
+      CRC32C crc = new CRC32C();
+      crc.update(record.limit(8 + length).position(8));
+      record.putInt(0, length).putInt(4, (int) crc.getValue()).position(0);
+      appendRecord(record);
+      return length + 8;
+    } finally {
+      scratch.release(s);
+    }
+  }
+
+  /** Scratch buffers waiting for reuse (tests). */
+  int pooledScratches() {
+    return scratch.pooled();
+  }
+
+  /** Scratch buffers made so far (tests: reuse keeps this at the number of concurrent appends). */
+  long scratchesCreated() {
+    return scratch.created();
+  }
+
+  private synchronized void appendRecord(ByteBuffer record) throws IOException {
     long before = active.position();
     try {
-      ByteBuffer header = ByteBuffer.allocate(8);
-      header.putInt(record.length).putInt(crc).flip();
-      ByteBuffer body = ByteBuffer.wrap(record);
-      while (header.hasRemaining() || body.hasRemaining()) {
-        active.write(new ByteBuffer[] {header, body});
+      while (record.hasRemaining()) {
+        active.write(record);
       }
       active.force(false);
       activeRecords++;
@@ -233,6 +274,7 @@ public final class WriteAheadLog implements AutoCloseable {
    */
   @Override
   public synchronized void close() throws IOException {
+    scratch.close();
     active.close();
   }
 }
