@@ -163,9 +163,12 @@ public final class OcsfColumns {
   /**
    * Options of the files converted from WAL segments: row groups of 20,000 rows instead of
    * DuckDB's 122,880, which keeps the writer's buffers small (a segment of 100,000 events converted
-   * with less CPU, docs/benchmarks.md §4); compaction rewrites the files with larger row groups.
+   * with less CPU, docs/benchmarks.md §4); compaction rewrites small files with larger row groups.
+   * A string column whose dictionary page would pass 8 KiB is written without a dictionary: the
+   * nearly unique columns (addresses, ids, raw messages) then skip the dictionary work.
    */
-  static final String CONVERSION_OPTIONS = PARQUET_OPTIONS + ", ROW_GROUP_SIZE 20000";
+  static final String CONVERSION_OPTIONS = PARQUET_OPTIONS
+      + ", ROW_GROUP_SIZE 20000, STRING_DICTIONARY_PAGE_SIZE_LIMIT 8192";
 
   /** Names of the attributes kept as top-level columns instead of inside {@code ocsf}. */
   static final Map<String, String> HOISTED = Map.of("raw_data", "raw_data", "unmapped", "unmapped");
