@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -142,6 +143,27 @@ public final class CefEvent {
    */
   public byte[] array() {
     return bytes;
+  }
+
+  /** Header field numbers for {@link #headerFrom}: 5 is Name. */
+  public static final int NAME_FIELD = 5;
+
+  /**
+   * Start (inclusive) of header field {@code field} in {@link #array()} (0 Version, 1 Device
+   * Vendor, 2 Device Product, 3 Device Version, 4 Signature ID, 5 Name, 6 Severity), as sent.
+   */
+  public int headerFrom(int field) {
+    return meta[2 * Objects.checkIndex(field, 7)];
+  }
+
+  /** End (exclusive) of header field {@code field} in {@link #array()}, as sent. */
+  public int headerTo(int field) {
+    return meta[2 * Objects.checkIndex(field, 7) + 1];
+  }
+
+  /** Whether header field {@code field} has a backslash (its decoded text then differs from its bytes). */
+  public boolean headerEscaped(int field) {
+    return (headerEscapes & 1 << Objects.checkIndex(field, 7)) != 0;
   }
 
   /** Start (inclusive) of the key of pair {@code index} in {@link #array()}; keys are ASCII. */

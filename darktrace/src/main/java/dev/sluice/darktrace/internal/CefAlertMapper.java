@@ -38,8 +38,8 @@ public final class CefAlertMapper {
         }
         Extensions x = new Extensions(h);
         d.format = AlertFormat.CEF;
-        String name = h.name();
-        d.alertType = AlertTypes.sanitise(name);
+        AlertNames.Name name = AlertNames.of(h);
+        d.alertType = name.alertType();
         String product = h.deviceProduct().trim();
         String url = x.takeCustom(Extensions.DARKTRACE_URL);
         AlertKind kind = kind(product, d.alertType, url);
@@ -50,7 +50,7 @@ public final class CefAlertMapper {
         d.productName = product;
         d.productVersion = h.deviceVersion();
         d.eventCode = h.signatureId();
-        d.title = AlertTypes.asSent(name);
+        d.title = name.title();
         d.srcUrl = url;
         d.desc = x.takeCustom(Extensions.MESSAGE);
         if (d.desc == null) {
@@ -64,7 +64,7 @@ public final class CefAlertMapper {
         int version = h.version();
         d.unmapped.put("cef.version", version == 0 ? "0" : version == 1 ? "1" : Integer.toString(version));
         switch (kind) {
-            case MODEL_BREACH, TEST_ALERT -> modelBreach(x, url, d);
+            case MODEL_BREACH, TEST_ALERT -> modelBreach(x, url, name.category(), d);
             case AI_ANALYST -> aiAnalyst(x, url, d);
             case SYSTEM_STATUS -> systemStatus(x, url, d);
             default -> throw new IllegalStateException();
@@ -127,7 +127,7 @@ public final class CefAlertMapper {
         }
     }
 
-    private void modelBreach(Extensions x, String url, FindingDraft d) {
+    private void modelBreach(Extensions x, String url, String category, FindingDraft d) {
         boolean test = d.kind == AlertKind.TEST_ALERT;
         d.uid = x.take(Extensions.EXTERNAL_ID);
         if (d.uid == null) {
@@ -139,7 +139,7 @@ public final class CefAlertMapper {
         d.analyticUid = d.eventCode;
         d.analyticName = d.title;
         d.analyticType = test ? AnalyticType.RULE : AnalyticType.BEHAVIORAL;
-        d.analyticCategory = d.alertType.isEmpty() ? null : AlertTypes.category(d.alertType);
+        d.analyticCategory = category;
         d.findingType = test ? "Test Alert" : d.analyticCategory;
         if (!test) {
             // The test alert's fixed score=1 says nothing about risk: it stays in unmapped (cef.score).

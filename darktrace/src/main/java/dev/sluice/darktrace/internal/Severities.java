@@ -145,6 +145,31 @@ public final class Severities {
                 return null;
             }
         }
-        return digit ? Double.parseDouble(s) : null;
+        if (!digit) {
+            return null;
+        }
+        // Up to 15 digits are exact in a double, and so are the powers of ten up to 10^22: one
+        // correctly rounded division then gives exactly what Double.parseDouble gives.
+        long mantissa = 0;
+        int digits = 0;
+        int fractionDigits = -1;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                fractionDigits = 0;
+            } else {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (fractionDigits >= 0) {
+                    fractionDigits++;
+                }
+            }
+        }
+        if (digits > 15) {
+            return Double.parseDouble(s);
+        }
+        return fractionDigits <= 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
     }
+
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 }

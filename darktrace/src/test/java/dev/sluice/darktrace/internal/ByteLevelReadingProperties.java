@@ -99,6 +99,41 @@ class ByteLevelReadingProperties {
         assertTrue(CefKeyDictionary.lookup(label, 0, 4).customValue);
     }
 
+    @Property(tries = 3000, seed = "20261132")
+    void decimalsAreReadAsDoubleParseDoubleReadsThem(@ForAll("decimals") String text) {
+        assertEquals(Double.valueOf(Double.parseDouble(text)), Severities.decimal(text), text);
+    }
+
+    @Property(tries = 1000, seed = "20261133")
+    void alertNamesFoundByTheirBytesAreTheOnesDerivedFromTheText(@ForAll("names") String name) {
+        String header = name.replace("\\", "\\\\").replace("|", "\\|");
+        var parsed = new dev.sluice.cef.CefParser().parse("<13>x CEF:0|Darktrace|DCIP|1|2|" + header + "|5|a=b");
+        dev.sluice.cef.CefEvent event = ((dev.sluice.cef.CefParseResult.Parsed) parsed).event();
+        AlertNames.Name expected = AlertNames.Name.of(name);
+        assertEquals(expected, AlertNames.of(event), name);
+        assertEquals(expected, AlertNames.of(event), name); // again, now from the table
+        var again = new dev.sluice.cef.CefParser().parse("CEF:0|Darktrace|DCIP|1|2|" + header + "|5|");
+        assertEquals(expected, AlertNames.of(((dev.sluice.cef.CefParseResult.Parsed) again).event()), name);
+    }
+
+    @Provide
+    Arbitrary<String> names() {
+        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(60).filter(s -> s.chars().noneMatch(c -> Character.isSurrogate((char) c))),
+                Arbitraries.strings().withChars("AaBb /:|\\\té").ofMaxLength(30),
+                Arbitraries.of("Anomalous Connection/High DGA Low DNS TTL", "Compromise/DNS / Possible DNS Tunnelling", "  Device::New  ",
+                        "", " ", "Unusual Activity/Tunnel\\|Probe", "Antigena/Network/Compliance/Antigena RDP Block"));
+    }
+
+    @Provide
+    Arbitrary<String> decimals() {
+        Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(12);
+        return Arbitraries.oneOf(
+                net.jqwik.api.Combinators.combine(digits, digits).as((a, b) -> a + "." + b).filter(s -> s.length() > 1 && s.length() <= 24),
+                digits.filter(s -> !s.isEmpty()),
+                Arbitraries.of("0.1", "0.3", "0.871", "1.0", "99.99999999999999", "0.0000000000000001", "123456789012345.6", "9007199254740993",
+                        ".5", "5.", "000.000"));
+    }
+
     /** The text's UTF-8 bytes between three bytes of noise on each side (the reading must stay in its range). */
     private static byte[] padded(String text) {
         byte[] t = text.getBytes(StandardCharsets.UTF_8);
