@@ -476,7 +476,10 @@ public final class LakeBenchmark {
    * shifted (another address per copy) and its event ids made unique. Each copy is written by
    * DuckDB as one time-sorted Parquet file (zstd) into the lake's own layout
    * ({@code tenant=/day=/c…parquet}, what compaction produces), so the queries run through the
-   * real sandboxed path over the files the lake would hold.
+   * real sandboxed path over the files the lake would hold. With {@code -Dbench.layout=converted}
+   * the files are written as the conversion from the WAL writes them instead (row groups of
+   * 20,000, no dictionary for near-unique strings): what a day ingested at a high rate keeps, since
+   * compaction leaves large files alone.
    */
   private static void queryData(LakeService lake, long queryRows) throws Exception {
     LakeFiles files = new LakeFiles(lake.config().root());
@@ -485,6 +488,13 @@ public final class LakeBenchmark {
     long t = System.nanoTime();
     String list = source.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "));
     long firstDay = T0 / DAY + 1;
+    String layout = System.getProperty("bench.layout", "compacted");
+    String options = switch (layout) {
+      case "compacted" -> OcsfColumns.PARQUET_OPTIONS;
+      case "converted" -> OcsfColumns.CONVERSION_OPTIONS;
+      default -> throw new IllegalArgumentException("bench.layout must be compacted or converted: " + layout);
+    };
+    System.out.println("query data layout: " + layout + " (" + options + ")");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
       s.execute("CREATE TEMP TABLE src AS SELECT * FROM read_parquet([" + list + "], hive_partitioning = false)"
           + " ORDER BY ocsf.time");
@@ -514,7 +524,7 @@ public final class LakeBenchmark {
             + " CAST(make_timestamp((" + newTime + " + 1000) * 1000) AS TIMESTAMP_MS) AS receive_time,"
             + " struct_update(ocsf, time := " + newTime + ", device := struct_update(ocsf.device, ip := " + ip + "))"
             + " AS ocsf) FROM src)"
-            + " TO '" + tmp + "' (" + OcsfColumns.PARQUET_OPTIONS + ")");
+            + " TO '" + tmp + "' (" + options + ")");
         Files.move(tmp, dir.resolve(LakeFiles.compactedFileName(k, k)));
         if (k < 3 || k % 10 == 9) {
           System.out.printf(Locale.ROOT, "  query data: day %d of %d written in %.1f s%n", k + 1, copies, secs(copyStart));

@@ -167,7 +167,7 @@ public final class OcsfColumns {
    * A string column whose dictionary page would pass 8 KiB is written without a dictionary: the
    * nearly unique columns (addresses, ids, raw messages) then skip the dictionary work.
    */
-  static final String CONVERSION_OPTIONS = PARQUET_OPTIONS
+  public static final String CONVERSION_OPTIONS = PARQUET_OPTIONS
       + ", ROW_GROUP_SIZE 20000, STRING_DICTIONARY_PAGE_SIZE_LIMIT 8192";
 
   /** Names of the attributes kept as top-level columns instead of inside {@code ocsf}. */
