@@ -399,15 +399,20 @@ public final class Spool implements AutoCloseable {
   }
 
   private void updateWritability() {
-    updateWritability(blocked);
+    updateWritability(null);
   }
 
-  /** Sets the blocked state and writability together, so a {@link #stats()} snapshot never shows one without the other. */
+  /**
+   * Sets the blocked state (unless {@code nowBlocked} is null: kept as it is) and writability
+   * together, so a {@link #stats()} snapshot never shows one without the other.
+   */
   private void updateWritability(Blocked nowBlocked) {
     boolean changed = false;
     lock.lock();
     try {
-      blocked = nowBlocked;
+      if (nowBlocked != null) {
+        blocked = nowBlocked;
+      }
       boolean shouldBe = writable
           ? pendingBytes < config.pendingHighWater() && blocked == Blocked.NONE
           : pendingBytes <= config.pendingLowWater() && blocked == Blocked.NONE;

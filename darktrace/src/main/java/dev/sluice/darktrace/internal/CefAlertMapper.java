@@ -575,9 +575,14 @@ public final class CefAlertMapper {
             if (i < 0) {
                 return null;
             }
-            String v = FindingDraft.isMac(event.array(), event.valueFrom(i), event.valueTo(i)) ? plainValue(i) : at(i);
-            if (!FindingDraft.isMac(v)) {
-                return null;
+            String v;
+            if (FindingDraft.isMac(event.array(), event.valueFrom(i), event.valueTo(i))) {
+                v = plainValue(i);
+            } else {
+                v = at(i);
+                if (!FindingDraft.isMac(v)) {
+                    return null;
+                }
             }
             consume(i);
             return v;

@@ -526,9 +526,8 @@ public final class LakeStore implements AutoCloseable {
         synchronized (ingestLock) {
           wal.close();
         }
-        try {
-          duck.close();
-          compactor.close();
+        try (Connection writer = duck; Connection merger = compactor) {
+          // both instances closed, the second even when closing the first fails
         } catch (SQLException e) {
           throw new IOException(e);
         }
