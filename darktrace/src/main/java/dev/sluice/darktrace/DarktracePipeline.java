@@ -37,6 +37,14 @@ public final class DarktracePipeline {
     public static final int MAX_JSON_BYTES = 1 << 20;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final FindingDraft.UnmappedKey APP_NAME = FindingDraft.UnmappedKey.of("syslog.app_name");
+    private static final FindingDraft.UnmappedKey FACILITY = FindingDraft.UnmappedKey.of("syslog.facility");
+    private static final FindingDraft.UnmappedKey FORMAT = FindingDraft.UnmappedKey.of("syslog.format");
+    private static final FindingDraft.UnmappedKey HOSTNAME = FindingDraft.UnmappedKey.of("syslog.hostname");
+    private static final FindingDraft.UnmappedKey MSGID = FindingDraft.UnmappedKey.of("syslog.msgid");
+    private static final FindingDraft.UnmappedKey PROCID = FindingDraft.UnmappedKey.of("syslog.procid");
+    private static final FindingDraft.UnmappedKey SEVERITY = FindingDraft.UnmappedKey.of("syslog.severity");
+    private static final FindingDraft.UnmappedKey TIMESTAMP = FindingDraft.UnmappedKey.of("syslog.timestamp");
     private static final String[] SMALL_NUMBERS = new String[24];
 
     static {
@@ -168,23 +176,23 @@ public final class DarktracePipeline {
 
     /** The syslog header as {@code syslog.<field>} entries (added in key order, which keeps the sort cheap). */
     private static void envelope(SyslogMessage s, String timestamp, String hostname, FindingDraft d) {
-        putIfPresent(d, "syslog.app_name", s.appName());
+        putIfPresent(d, APP_NAME, s.appName());
         if (s.pri() >= 0) {
-            d.unmapped.put("syslog.facility", SMALL_NUMBERS[s.facility()]);
+            d.putUnmapped(FACILITY, SMALL_NUMBERS[s.facility()]);
         }
-        d.unmapped.put("syslog.format", s.format().wireName());
-        putIfPresent(d, "syslog.hostname", hostname);
-        putIfPresent(d, "syslog.msgid", s.msgId());
-        putIfPresent(d, "syslog.procid", s.procId());
+        d.putUnmapped(FORMAT, s.format().wireName());
+        putIfPresent(d, HOSTNAME, hostname);
+        putIfPresent(d, MSGID, s.msgId());
+        putIfPresent(d, PROCID, s.procId());
         if (s.pri() >= 0) {
-            d.unmapped.put("syslog.severity", SMALL_NUMBERS[s.severity()]);
+            d.putUnmapped(SEVERITY, SMALL_NUMBERS[s.severity()]);
         }
-        putIfPresent(d, "syslog.timestamp", timestamp);
+        putIfPresent(d, TIMESTAMP, timestamp);
     }
 
-    private static void putIfPresent(FindingDraft d, String key, String value) {
+    private static void putIfPresent(FindingDraft d, FindingDraft.UnmappedKey key, String value) {
         if (value != null && !value.isEmpty()) {
-            d.unmapped.put(key, value);
+            d.putUnmapped(key, value);
         }
     }
 

@@ -12,11 +12,21 @@ public final class IpRange {
     private final byte[] network;
     private final int prefix;
     private final String text;
+    /** For an IPv4 range: the network and the prefix mask as big-endian ints (one compare per address). */
+    private final int network4;
+    private final int mask4;
 
     private IpRange(byte[] network, int prefix, String text) {
         this.network = network;
         this.prefix = prefix;
         this.text = text;
+        this.mask4 = prefix == 0 ? 0 : -1 << (32 - prefix);
+        this.network4 = network.length == 4 ? ipv4(network) & mask4 : 0;
+    }
+
+    /** The 4 bytes of an IPv4 address as a big-endian int. */
+    static int ipv4(byte[] address) {
+        return (address[0] & 0xff) << 24 | (address[1] & 0xff) << 16 | (address[2] & 0xff) << 8 | (address[3] & 0xff);
     }
 
     /** Parses CIDR notation; throws {@link IllegalArgumentException} on anything else. Never resolves names. */
@@ -57,6 +67,9 @@ public final class IpRange {
         if (address == null || address.length != network.length) {
             return false;
         }
+        if (network.length == 4) {
+            return containsIpv4(ipv4(address));
+        }
         int full = prefix / 8;
         for (int i = 0; i < full; i++) {
             if (address[i] != network[i]) {
@@ -69,6 +82,11 @@ public final class IpRange {
         }
         int m = 0xff << (8 - rest) & 0xff;
         return (address[full] & m) == (network[full] & 0xff);
+    }
+
+    /** {@link #contains} for an IPv4 address given as {@link #ipv4}; false for an IPv6 range. */
+    boolean containsIpv4(int address) {
+        return network.length == 4 && (address & mask4) == network4;
     }
 
     public int prefixLength() {

@@ -114,6 +114,15 @@ public record TenantContext(String tenantUid, List<String> internalDomains, List
         if (address == null || IpAddresses.isUnspecified(address)) {
             return NetworkScope.UNKNOWN;
         }
+        if (address.length == 4) {
+            int a = IpRange.ipv4(address);
+            for (int i = 0, n = internalRanges.size(); i < n; i++) {
+                if (internalRanges.get(i).containsIpv4(a)) {
+                    return NetworkScope.INTERNAL;
+                }
+            }
+            return NetworkScope.EXTERNAL;
+        }
         for (IpRange r : internalRanges) {
             if (r.contains(address)) {
                 return NetworkScope.INTERNAL;

@@ -253,4 +253,36 @@ class DarktracePipelineTest {
         assertEquals(43, j.riskScore());
         assertFalse(j.unmapped().containsKey("darktrace.priority"));
     }
+
+    @Test
+    void readsTheSameTechniquesFromPlainAndEscapedMitreIds() {
+        String header = "CEF:0|Darktrace|DCIP|6.1|1|Unusual Activity/Unknown Model|5|externalId=9 ";
+        List<String> plain = attackIds(accept(header + "mitreId=T1190,T1071.001;T1059 x T12 T1190", TenantContext.defaults()));
+        assertEquals(List.of("T1190", "T1071.001", "T1059"), plain);
+        // An escape or a non-ASCII character sends the value through the decoded text: the same techniques.
+        assertEquals(plain, attackIds(accept(header + "mitreId=T1190,T1071.001;T1059 x T12 T1190 \\= \u00e9", TenantContext.defaults())));
+        assertEquals(List.of("T1059"), attackIds(accept(header + "mitreId=T1059", TenantContext.defaults())));
+        assertEquals(List.of(), attackIds(accept(header + "mitreId=T105X", TenantContext.defaults())));
+    }
+
+    private static List<String> attackIds(DarktraceResult.Accepted a) {
+        return a.finding().findingInfo().attacks().stream()
+                .map(x -> x.subTechnique() != null ? x.subTechnique().uid() : x.technique().uid()).toList();
+    }
+
+    @Test
+    void sharesTheProductAndSmallNumbersButKeepsTheirText() {
+        DetectionFinding first = accept("CEF:0|Darktrace|DCIP|6.1|674|A/B|7|externalId=1", TenantContext.defaults()).finding();
+        DetectionFinding second = accept("CEF:0|Darktrace|DCIP|6.1|674|A/B|7|externalId=2", TenantContext.defaults()).finding();
+        assertEquals("674", second.metadata().eventCode());
+        assertEquals("7", second.unmapped().get("cef.severity"));
+        assertEquals(Severity.HIGH, second.severity());
+        assertEquals(first.metadata().product(), second.metadata().product());
+        DetectionFinding spaced = accept("CEF:0|Darktrace| DCIP |6.1 |0674| A/B |07|externalId=3", TenantContext.defaults()).finding();
+        assertEquals("DCIP", spaced.metadata().product().name());
+        assertEquals("6.1 ", spaced.metadata().product().version());
+        assertEquals("0674", spaced.metadata().eventCode());
+        assertEquals("07", spaced.unmapped().get("cef.severity"));
+        assertEquals(Severity.HIGH, spaced.severity());
+    }
 }

@@ -29,6 +29,29 @@ class TenantContextTest {
     }
 
     @Test
+    void matchesIpv4RangesOfEveryPrefixLength() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int round = 0; round < 2000; round++) {
+            int prefix = random.nextInt(0, 33);
+            int network = random.nextInt();
+            int address = random.nextBoolean() ? random.nextInt() : network ^ (1 << random.nextInt(32));
+            IpRange range = IpRange.parse(text(network) + "/" + prefix);
+            boolean expected = true;
+            for (int bit = 31; bit >= 32 - prefix; bit--) {
+                expected &= ((network >>> bit) & 1) == ((address >>> bit) & 1);
+            }
+            byte[] bytes = {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address};
+            assertEquals(expected, range.contains(bytes), range + " " + text(address));
+        }
+        assertFalse(IpRange.parse("10.0.0.0/8").contains(new byte[16]));
+        assertFalse(IpRange.parse("::/0").contains(new byte[] {10, 0, 0, 1}));
+    }
+
+    private static String text(int address) {
+        return (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "." + (address & 0xff);
+    }
+
+    @Test
     void treatsUnspecifiedAndNonAddressesAsUnknown() {
         TenantContext t = TenantContext.defaults();
         assertEquals(NetworkScope.UNKNOWN, t.scopeOfAddress("0.0.0.0"));

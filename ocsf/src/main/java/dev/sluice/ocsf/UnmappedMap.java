@@ -64,6 +64,27 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
         return new Builder();
     }
 
+    /**
+     * A number that sorts like {@code key} as far as its first 9 characters tell: 7 bits a
+     * character, {@code c + 1} for characters below {@code '~'}, 0 past the end of the key, and
+     * {@code 0x7f} (then zeros) from the first other character on. When the numbers of two keys
+     * differ they order the keys as {@link String#compareTo} does; when they are equal,
+     * {@code compareTo} decides. A caller putting the same keys again and again can compute it once
+     * per key and pass it to {@link Builder#put(String, long, String)}.
+     */
+    public static long order(String key) {
+        long order = 0;
+        int n = Math.min(key.length(), 9);
+        for (int i = 0; i < n; i++) {
+            int c = key.charAt(i);
+            if (c >= '~') {
+                return ((order << 7) | 0x7f) << (7 * (8 - i));
+            }
+            order = (order << 7) | (c + 1);
+        }
+        return order << (7 * (9 - n));
+    }
+
     @Override
     public int size() {
         return to - from;
@@ -195,6 +216,8 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
         private String[] keys = new String[16];
         private String[] values = new String[16];
         private boolean[] weak = new boolean[16];
+        /** Per entry: {@link UnmappedMap#order} of its key, so most comparisons in the sort are of two longs. */
+        private long[] orders = new long[16];
         private int size;
 
         private Builder() {
@@ -202,17 +225,29 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
 
         /** Sets {@code key} (replacing an earlier value). */
         public Builder put(String key, String value) {
-            add(key, value, false);
+            add(key, key == null ? 0 : order(key), value, false);
+            return this;
+        }
+
+        /** {@link #put(String, String)} with {@code order} = {@link UnmappedMap#order}{@code (key)}, computed by the caller. */
+        public Builder put(String key, long order, String value) {
+            add(key, order, value, false);
             return this;
         }
 
         /** Sets {@code key} unless it is set already. */
         public Builder putIfAbsent(String key, String value) {
-            add(key, value, true);
+            add(key, key == null ? 0 : order(key), value, true);
             return this;
         }
 
-        private void add(String key, String value, boolean isWeak) {
+        /** {@link #putIfAbsent(String, String)} with {@code order} = {@link UnmappedMap#order}{@code (key)}, computed by the caller. */
+        public Builder putIfAbsent(String key, long order, String value) {
+            add(key, order, value, true);
+            return this;
+        }
+
+        private void add(String key, long order, String value, boolean isWeak) {
             if (keys == null) {
                 throw new IllegalStateException("already built");
             }
@@ -223,11 +258,19 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
                 keys = Arrays.copyOf(keys, size * 2);
                 values = Arrays.copyOf(values, size * 2);
                 weak = Arrays.copyOf(weak, size * 2);
+                orders = Arrays.copyOf(orders, size * 2);
             }
             keys[size] = key;
             values[size] = value;
             weak[size] = isWeak;
+            orders[size] = order;
             size++;
+        }
+
+        /** Entry {@code i} against a key and its order: negative, zero or positive as in {@code compareTo}. */
+        private int compare(int i, long order, String key) {
+            long o = orders[i];
+            return o != order ? Long.compare(o, order) : keys[i].compareTo(key);
         }
 
         /** The map; the builder's arrays become the map's, so the builder cannot be used afterwards. */
@@ -243,6 +286,7 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
             String[] k = keys;
             String[] v = values;
             keys = null;
+            orders = null;
             if (!repeated) {
                 values = null;
                 weak = null;
@@ -306,27 +350,29 @@ public final class UnmappedMap extends AbstractMap<String, String> implements So
             boolean repeated = false;
             for (int i = 1; i < size; i++) {
                 String key = keys[i];
-                int order = keys[i - 1].compareTo(key);
-                if (order <= 0) {
-                    repeated |= order == 0;
+                long order = orders[i];
+                int c = compare(i - 1, order, key);
+                if (c <= 0) {
+                    repeated |= c == 0;
                     continue;
                 }
                 String value = values[i];
                 boolean isWeak = weak[i];
                 int j = i - 1;
-                int c = order;
                 while (c > 0) {
                     keys[j + 1] = keys[j];
                     values[j + 1] = values[j];
                     weak[j + 1] = weak[j];
+                    orders[j + 1] = orders[j];
                     j--;
-                    c = j >= 0 ? keys[j].compareTo(key) : -1;
+                    c = j >= 0 ? compare(j, order, key) : -1;
                 }
                 // The left neighbour now sorts at or before key: equal means a repeated key.
                 repeated |= c == 0;
                 keys[j + 1] = key;
                 values[j + 1] = value;
                 weak[j + 1] = isWeak;
+                orders[j + 1] = order;
             }
             return repeated;
         }

@@ -58,6 +58,57 @@ class UnmappedMapTest {
     }
 
     @Test
+    void ordersKeysAsCompareToDoesWhereTheirNumbersDiffer() {
+        SplittableRandom random = new SplittableRandom(13);
+        String alphabet = "ac.z_~\u007f\u00e9\u01fd\u4e2d\u0000 A";
+        for (int round = 0; round < 20000; round++) {
+            String a = randomKey(random, alphabet);
+            String b = random.nextInt(4) == 0 ? a.substring(0, random.nextInt(a.length() + 1)) + randomKey(random, alphabet)
+                    : randomKey(random, alphabet);
+            long oa = UnmappedMap.order(a);
+            long ob = UnmappedMap.order(b);
+            if (oa != ob) {
+                assertEquals(Integer.signum(a.compareTo(b)), Long.signum(Long.compare(oa, ob)), a + " / " + b);
+            }
+            if (a.equals(b)) {
+                assertEquals(oa, ob);
+            }
+        }
+    }
+
+    private static String randomKey(SplittableRandom random, String alphabet) {
+        StringBuilder s = new StringBuilder();
+        for (int i = random.nextInt(0, 13); i > 0; i--) {
+            s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    @Test
+    void givesTheSameMapWithOrdersComputedByTheCaller() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int round = 0; round < 200; round++) {
+            UnmappedMap.Builder plain = UnmappedMap.builder();
+            UnmappedMap.Builder ordered = UnmappedMap.builder();
+            for (int i = random.nextInt(0, 60); i > 0; i--) {
+                String key = (random.nextBoolean() ? "cef." : "syslog.") + "k" + random.nextInt(0, 30);
+                String value = Integer.toString(i);
+                if (random.nextBoolean()) {
+                    plain.put(key, value);
+                    ordered.put(key, UnmappedMap.order(key), value);
+                } else {
+                    plain.putIfAbsent(key, value);
+                    ordered.putIfAbsent(key, UnmappedMap.order(key), value);
+                }
+            }
+            UnmappedMap expected = plain.build();
+            UnmappedMap built = ordered.build();
+            assertEquals(expected, built);
+            assertEquals(List.copyOf(expected.entrySet()), List.copyOf(built.entrySet()));
+        }
+    }
+
+    @Test
     void offersTheSortedMapViews() {
         UnmappedMap m = UnmappedMap.copyOf(Map.of("a", "1", "b", "2", "c", "3", "d", "4"));
         assertEquals("a", m.firstKey());

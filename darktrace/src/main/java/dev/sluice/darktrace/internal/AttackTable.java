@@ -35,6 +35,12 @@ public final class AttackTable {
     private final boolean[] lengths = new boolean[AlertTypes.MAX_LENGTH + 1];
     /** Attacks for technique ids without a source name (immutable, so shared between records). */
     private final ConcurrentHashMap<String, Attack> byId = new ConcurrentHashMap<>();
+    /**
+     * The same for {@code T0000}-{@code T9999} by number, for ids read on the message bytes. Filled
+     * racily: an {@link Attack} is immutable (final fields only), so a reader sees either null or a
+     * complete one.
+     */
+    private final Attack[] techniques = new Attack[10_000];
 
     AttackTable(Map<String, List<Attack>> byAlertType, Map<String, String> names) {
         this.byAlertType = byAlertType;
@@ -127,6 +133,33 @@ public final class AttackTable {
         return a;
     }
 
+    /**
+     * {@link #attack(String, String)} without a source name for the id written as the ASCII bytes
+     * {@code b[from, to)}: a plain technique {@code T####} is found by its number without a string.
+     */
+    public Attack attack(byte[] b, int from, int to) {
+        if (to - from == 5 && b[from] == 'T') {
+            int number = 0;
+            for (int k = from + 1; k < to; k++) {
+                int digit = b[k] - '0';
+                if (digit < 0 || digit > 9) {
+                    number = -1;
+                    break;
+                }
+                number = number * 10 + digit;
+            }
+            if (number >= 0) {
+                Attack a = techniques[number];
+                if (a == null) {
+                    a = attack(new String(b, from, to - from, StandardCharsets.US_ASCII), null);
+                    techniques[number] = a;
+                }
+                return a;
+            }
+        }
+        return attack(new String(b, from, to - from, StandardCharsets.US_ASCII), null);
+    }
+
     private Attack newAttack(String id, String nameFromSource) {
         String trimmed = id == null ? "" : id.trim();
         if (!isTechniqueId(trimmed)) {
@@ -164,7 +197,7 @@ public final class AttackTable {
             return fromTable;
         }
         if (fromTable.isEmpty() && fromSource.size() == 1) {
-            return List.of(fromSource.get(0));
+            return List.copyOf(fromSource); // the list itself when it is immutable already
         }
         List<Attack> out = new ArrayList<>(fromTable.size() + fromSource.size());
         out.addAll(fromTable);

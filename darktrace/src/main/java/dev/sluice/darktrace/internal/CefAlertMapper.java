@@ -24,6 +24,10 @@ import java.time.ZoneId;
  */
 public final class CefAlertMapper {
     private static final String TEST_MODEL_PATH = "/" + JsonAlertMapper.TEST_MODEL;
+    private static final int SIGNATURE_ID = 4;
+    private static final int SEVERITY = 6;
+    private static final FindingDraft.UnmappedKey CEF_SEVERITY = FindingDraft.UnmappedKey.of("cef.severity");
+    private static final FindingDraft.UnmappedKey CEF_VERSION = FindingDraft.UnmappedKey.of("cef.version");
 
     private final AttackTable attacks;
 
@@ -40,7 +44,8 @@ public final class CefAlertMapper {
         d.format = AlertFormat.CEF;
         AlertNames.Name name = AlertNames.of(h);
         d.alertType = name.alertType();
-        String product = h.deviceProduct().trim();
+        ProductNames.Names products = ProductNames.of(h);
+        String product = products.product();
         String url = x.takeCustom(Extensions.DARKTRACE_URL);
         AlertKind kind = kind(product, d.alertType, url);
         if (kind == null) {
@@ -48,21 +53,22 @@ public final class CefAlertMapper {
         }
         d.kind = kind;
         d.productName = product;
-        d.productVersion = h.deviceVersion();
-        d.eventCode = h.signatureId();
+        d.productVersion = products.version();
+        d.product = products.ocsf();
+        d.eventCode = header(h, SIGNATURE_ID);
         d.title = name.title();
         d.srcUrl = url;
         d.desc = x.takeCustom(Extensions.MESSAGE);
         if (d.desc == null) {
             d.desc = x.take(Extensions.MSG);
         }
-        String severity = h.severity();
+        String severity = header(h, SEVERITY);
         severity(severity, d);
         if (severity != null) {
-            d.unmapped.put("cef.severity", severity);
+            d.putUnmapped(CEF_SEVERITY, severity);
         }
         int version = h.version();
-        d.unmapped.put("cef.version", version == 0 ? "0" : version == 1 ? "1" : Integer.toString(version));
+        d.putUnmapped(CEF_VERSION, version == 0 ? "0" : version == 1 ? "1" : Integer.toString(version));
         switch (kind) {
             case MODEL_BREACH, TEST_ALERT -> modelBreach(x, url, name.category(), d);
             case AI_ANALYST -> aiAnalyst(x, url, d);
@@ -71,23 +77,65 @@ public final class CefAlertMapper {
         }
         endpoints(x, d);
         times(x, zone, receivedAtMillis, d);
-        String mitre = x.takeCustom(Extensions.MITRE_ID);
-        if (mitre != null) {
-            int start = 0;
-            for (int i = 0; i <= mitre.length(); i++) {
-                if (i == mitre.length() || mitre.charAt(i) == ',' || mitre.charAt(i) == ';' || mitre.charAt(i) == ' ') {
-                    if (i > start) {
-                        Attack a = attacks.attack(mitre.substring(start, i), null);
-                        if (a != null) {
-                            d.addSourceAttack(a);
-                        }
-                    }
-                    start = i + 1;
-                }
-            }
+        int mitre = x.takeCustomIndex(Extensions.MITRE_ID);
+        if (mitre >= 0) {
+            sourceAttacks(x, mitre, d);
         }
         x.rest(d);
         return null;
+    }
+
+    /**
+     * The technique ids of {@code mitreId} (pair {@code i}), split at ',', ';' and ' '. Printable
+     * ASCII without an escape is read on the bytes (the decoded text is the same); anything else is
+     * decoded and trimmed first.
+     */
+    private void sourceAttacks(Extensions x, int i, FindingDraft d) {
+        byte[] b = x.array();
+        int from = x.valueFrom(i);
+        int to = x.valueTo(i);
+        if (!Extensions.isPlain(b, from, to)) {
+            String mitre = x.valueAt(i);
+            if (mitre == null) {
+                return;
+            }
+            int start = 0;
+            for (int k = 0; k <= mitre.length(); k++) {
+                if (k == mitre.length() || mitre.charAt(k) == ',' || mitre.charAt(k) == ';' || mitre.charAt(k) == ' ') {
+                    if (k > start) {
+                        addAttack(attacks.attack(mitre.substring(start, k), null), d);
+                    }
+                    start = k + 1;
+                }
+            }
+            return;
+        }
+        int start = from;
+        for (int k = from; k <= to; k++) {
+            if (k == to || b[k] == ',' || b[k] == ';' || b[k] == ' ') {
+                if (k > start) {
+                    addAttack(attacks.attack(b, start, k), d);
+                }
+                start = k + 1;
+            }
+        }
+    }
+
+    private static void addAttack(Attack a, FindingDraft d) {
+        if (a != null) {
+            d.addSourceAttack(a);
+        }
+    }
+
+    /** Header field {@code field} as sent: a small number's shared text, else decoded. */
+    private static String header(CefEvent h, int field) {
+        if (!h.headerEscaped(field)) {
+            String number = SmallNumbers.text(h.array(), h.headerFrom(field), h.headerTo(field));
+            if (number != null) {
+                return number;
+            }
+        }
+        return field == SIGNATURE_ID ? h.signatureId() : h.severity();
     }
 
     static AlertKind kind(String product, String alertType, String url) {
@@ -523,6 +571,41 @@ public final class CefAlertMapper {
             }
         }
 
+        /** Index of a Darktrace-specific key (with fallbacks), consumed; -1 when absent. */
+        int takeCustomIndex(int slot) {
+            int i = customIndex(slot);
+            consume(i);
+            return i;
+        }
+
+        /** The trimmed value of pair {@code i}, or null when it is blank. */
+        String valueAt(int i) {
+            return at(i);
+        }
+
+        byte[] array() {
+            return event.array();
+        }
+
+        int valueFrom(int i) {
+            return event.valueFrom(i);
+        }
+
+        int valueTo(int i) {
+            return event.valueTo(i);
+        }
+
+        /** Whether {@code b[from, to)} is printable ASCII or spaces without a backslash (so it decodes to itself). */
+        static boolean isPlain(byte[] b, int from, int to) {
+            for (int k = from; k < to; k++) {
+                byte c = b[k];
+                if (c < ' ' || c > '~' || c == '\\') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** A standard CEF key, without fallbacks, not consumed. */
         String peek(int slot) {
             return at(direct[slot] - 1);
@@ -588,22 +671,23 @@ public final class CefAlertMapper {
             return v;
         }
 
-        Integer takePort(int slot) {
+        /** A port 0-65535 (consumed), or -1 when absent or not a port (then left for {@code unmapped}). */
+        int takePort(int slot) {
             int i = direct[slot] - 1;
             if (i < 0) {
-                return null;
+                return -1;
             }
             int port = smallNumber(event.array(), event.valueFrom(i), event.valueTo(i));
             if (port < 0) {
                 // Not 1-5 ASCII digits on the bytes: the decoded, trimmed text decides (as before).
                 String v = at(i);
                 if (v == null || v.length() > 5 || !isDigits(v)) {
-                    return null;
+                    return -1;
                 }
                 port = Integer.parseInt(v);
             }
             if (port > 65535) {
-                return null;
+                return -1;
             }
             consume(i);
             return port;
@@ -643,7 +727,7 @@ public final class CefAlertMapper {
         void rest(FindingDraft d) {
             for (int i = 0; i < count; i++) {
                 if (!taken[i] && isLast(i)) {
-                    d.unmapped.putIfAbsent(keys[i].unmappedName, value(i));
+                    d.unmapped.putIfAbsent(keys[i].unmappedName, keys[i].unmappedOrder, value(i));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.sluice.darktrace.internal;
 
+import dev.sluice.ocsf.UnmappedMap;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -29,6 +30,8 @@ final class CefKeyDictionary {
         final String name;
         /** {@code cef.<name>}, the key's name in {@code unmapped}. */
         final String unmappedName;
+        /** {@link UnmappedMap#order} of {@link #unmappedName}. */
+        final long unmappedOrder;
         /** The mapper's slot for this key, or -1. */
         final int slot;
         /** Starts with {@code ad.} (a key relayed by an ArcSight connector). */
@@ -46,6 +49,7 @@ final class CefKeyDictionary {
             this.head1 = head(bytes, 0, bytes.length, 8);
             this.name = name;
             this.unmappedName = "cef." + name;
+            this.unmappedOrder = UnmappedMap.order(unmappedName);
             this.slot = CefAlertMapper.Extensions.slot(name);
             this.relay = name.startsWith("ad.");
             this.relayedSlot = relay ? CefAlertMapper.Extensions.slot(name.substring(3)) : -1;

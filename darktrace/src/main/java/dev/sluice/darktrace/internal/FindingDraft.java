@@ -43,10 +43,19 @@ import java.util.UUID;
 public final class FindingDraft {
     public static final String VENDOR = "Darktrace";
 
+    /** An {@code unmapped} key with its sort number ({@link UnmappedMap#order}), for keys put into every record. */
+    public record UnmappedKey(String name, long order) {
+        public static UnmappedKey of(String name) {
+            return new UnmappedKey(name, UnmappedMap.order(name));
+        }
+    }
+
     public AlertKind kind;
     public AlertFormat format;
     public String productName;
     public String productVersion;
+    /** The OCSF product when the mapper has it already (then it matches the two fields above), else null. */
+    public Product product;
     public String eventCode;
     public String title;
     public String alertType;
@@ -78,10 +87,12 @@ public final class FindingDraft {
     public String deviceUid;
     public DeviceType deviceType = DeviceType.UNKNOWN;
     public String srcHostname;
-    public Integer srcPort;
+    /** 0-65535, or -1 for none. */
+    public int srcPort = -1;
     public String srcMac;
     public String dstHostname;
-    public Integer dstPort;
+    /** 0-65535, or -1 for none. */
+    public int dstPort = -1;
     public final UnmappedMap.Builder unmapped = UnmappedMap.builder();
     public String rawData;
     private byte[] deviceAddress;
@@ -91,6 +102,11 @@ public final class FindingDraft {
     private byte[] dstAddress;
     private List<Attack> sourceAttacks;
     private List<RelatedEvent> related;
+
+    /** Puts {@code value} under a key whose sort number is known. */
+    public void putUnmapped(UnmappedKey key, String value) {
+        unmapped.put(key.name(), key.order(), value);
+    }
 
     /** Sets the device address from a parsed literal (0.0.0.0/:: count as none). */
     void device(CefAlertMapper.Address a) {
@@ -115,7 +131,11 @@ public final class FindingDraft {
     /** A MITRE technique the source named itself (added after the table's, each once). */
     public void addSourceAttack(Attack a) {
         if (sourceAttacks == null) {
-            sourceAttacks = new ArrayList<>(2);
+            sourceAttacks = List.of(a); // the usual one id: the list the record keeps
+            return;
+        }
+        if (!(sourceAttacks instanceof ArrayList)) {
+            sourceAttacks = new ArrayList<>(sourceAttacks);
         }
         sourceAttacks.add(a);
     }
@@ -179,7 +199,8 @@ public final class FindingDraft {
                 findingType == null ? List.of() : List.of(findingType), analytic,
                 attacks.merge(type == null ? "" : type, sourceAttacks == null ? List.of() : sourceAttacks),
                 createdTime, startTime, endTime, related == null ? List.of() : related);
-        Metadata metadata = new Metadata(options.ocsfVersion(), new Product(VENDOR, productName, productVersion),
+        Metadata metadata = new Metadata(options.ocsfVersion(),
+                product != null ? product : new Product(VENDOR, productName, productVersion),
                 correlationUid, eventCode, logName(), originalTime, receivedAtMillis, tenant.tenantUid());
         return new DetectionFinding(resolved ? FindingActivity.CLOSE : FindingActivity.CREATE, severity,
                 severity == Severity.OTHER ? severityLabel : null, resolved ? FindingStatus.RESOLVED : FindingStatus.NEW,
@@ -209,13 +230,13 @@ public final class FindingDraft {
         return UUID.nameUUIDFromBytes(bytes).toString();
     }
 
-    private static NetworkEndpoint endpoint(TenantContext tenant, String ip, byte[] address, String hostname, Integer port, String mac) {
+    private static NetworkEndpoint endpoint(TenantContext tenant, String ip, byte[] address, String hostname, int port, String mac) {
         String host = blankToNull(hostname);
         if (ip == null && host == null) {
             return null;
         }
         NetworkScope scope = ip != null ? tenant.scopeOfAddress(address) : tenant.scopeOfHostname(host);
-        return new NetworkEndpoint(host, ip, port, mac, scope);
+        return new NetworkEndpoint(host, ip, port < 0 ? null : Integer.valueOf(port), mac, scope);
     }
 
     static ConnectionDirection direction(NetworkEndpoint src, NetworkEndpoint dst) {

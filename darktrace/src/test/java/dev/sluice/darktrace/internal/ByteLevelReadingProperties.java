@@ -116,6 +116,46 @@ class ByteLevelReadingProperties {
         assertEquals(expected, AlertNames.of(((dev.sluice.cef.CefParseResult.Parsed) again).event()), name);
     }
 
+    @Property(tries = 2000, seed = "20261134")
+    void techniquesOnBytesAreTheOnesReadFromTheText(@ForAll("techniqueLike") String text) {
+        byte[] bytes = padded(text);
+        assertEquals(AttackTable.bundled().attack(text, null), AttackTable.bundled().attack(bytes, 3, bytes.length - 3), text);
+        assertEquals(AttackTable.bundled().attack(text, null), AttackTable.bundled().attack(bytes, 3, bytes.length - 3), text);
+    }
+
+    @Property(tries = 2000, seed = "20261135")
+    void smallNumberTextsAreTheDecodedBytes(@ForAll("numberLike") String text) {
+        byte[] bytes = padded(text);
+        String shared = SmallNumbers.text(bytes, 3, bytes.length - 3);
+        boolean small = text.matches("0|[1-9][0-9]{0,3}");
+        if (small) {
+            assertEquals(text, shared);
+            assertSame(shared, SmallNumbers.text(bytes, 3, bytes.length - 3));
+        } else {
+            assertNull(shared, text);
+        }
+    }
+
+    @Property(tries = 1000, seed = "20261136")
+    void productNamesFoundByTheirBytesAreTheOnesReadFromTheText(@ForAll("names") String product, @ForAll("names") String version) {
+        String header = "CEF:0|Darktrace|" + escape(product) + "|" + escape(version) + "|2|A/B|5|a=b";
+        dev.sluice.cef.CefEvent event = ((dev.sluice.cef.CefParseResult.Parsed) new dev.sluice.cef.CefParser().parse(header)).event();
+        ProductNames.Names expected = ProductNames.Names.of(event);
+        assertEquals(expected, ProductNames.of(event), header);
+        assertEquals(expected, ProductNames.of(event), header); // again, now from the table
+    }
+
+    private static String escape(String headerField) {
+        return headerField.replace("\\", "\\\\").replace("|", "\\|");
+    }
+
+    @Provide
+    Arbitrary<String> techniqueLike() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(0, 9999).map(n -> String.format("T%04d", n)),
+                Arbitraries.strings().withChars("T0123456789.x").ofMinLength(1).ofMaxLength(10),
+                Arbitraries.of("T1071.001", "T1190", "t1190", "T119", "T11900", "T1190.", "T1190.01", "T0000"));
+    }
+
     @Provide
     Arbitrary<String> names() {
         return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(60).filter(s -> s.chars().noneMatch(c -> Character.isSurrogate((char) c))),
