@@ -170,6 +170,20 @@ public final class FindingDraft {
                 : List.of(new Evidence(src, dst, direction(src, dst)));
         List<ResourceDetails> resources = device == null ? List.of() : List.of(new ResourceDetails("device",
                 host != null ? host : deviceIp != null ? deviceIp : devUid, host, deviceIp, ResourceRole.AFFECTED));
+        List<Observable> observables = observables(device, host, src, srcFromDevice, dst);
+        FindingInfo info = info(findingUid, attacks);
+        Metadata metadata = metadata(options, tenant, receivedAtMillis);
+        return new DetectionFinding(resolved ? FindingActivity.CLOSE : FindingActivity.CREATE, severity,
+                severity == Severity.OTHER ? severityLabel : null, resolved ? FindingStatus.RESOLVED : FindingStatus.NEW,
+                time != null ? time : receivedAtMillis, null, null, timezoneOffset, desc != null ? desc : info.title(),
+                alertable, riskScore, riskLevel(riskScore), metadata, info, device, resources, evidences,
+                observables, rawData, unmapped.build());
+    }
+
+    // build() in parts: one method would be too large for the JIT to inline all its small calls.
+
+    private List<Observable> observables(Device device, String host, NetworkEndpoint src, boolean srcFromDevice, NetworkEndpoint dst) {
+        String deviceIp = device == null ? null : device.ip();
         Observable[] observables = new Observable[8];
         int n = 0;
         if (device != null) {
@@ -190,23 +204,24 @@ public final class FindingDraft {
             n = observable(observables, n, "evidences[0].dst_endpoint.hostname", ObservableType.HOSTNAME, dst.hostname());
         }
         n = observable(observables, n, "finding_info.src_url", ObservableType.URL_STRING, srcUrl);
+        return listOf(observables, n);
+    }
 
+    private FindingInfo info(String findingUid, AttackTable attacks) {
         String type = alertType == null || alertType.isEmpty() ? null : alertType;
         Analytic analytic = analyticName == null && analyticUid == null ? null
                 : new Analytic(analyticUid, analyticName, analyticType, analyticCategory);
         String findingTitle = title != null ? title : type != null ? type : "Darktrace alert";
-        FindingInfo info = new FindingInfo(findingUid, findingTitle, desc, srcUrl,
+        return new FindingInfo(findingUid, findingTitle, desc, srcUrl,
                 findingType == null ? List.of() : List.of(findingType), analytic,
                 attacks.merge(type == null ? "" : type, sourceAttacks == null ? List.of() : sourceAttacks),
                 createdTime, startTime, endTime, related == null ? List.of() : related);
-        Metadata metadata = new Metadata(options.ocsfVersion(),
+    }
+
+    private Metadata metadata(PipelineOptions options, TenantContext tenant, long receivedAtMillis) {
+        return new Metadata(options.ocsfVersion(),
                 product != null ? product : new Product(VENDOR, productName, productVersion),
                 correlationUid, eventCode, logName(), originalTime, receivedAtMillis, tenant.tenantUid());
-        return new DetectionFinding(resolved ? FindingActivity.CLOSE : FindingActivity.CREATE, severity,
-                severity == Severity.OTHER ? severityLabel : null, resolved ? FindingStatus.RESOLVED : FindingStatus.NEW,
-                time != null ? time : receivedAtMillis, null, null, timezoneOffset, desc != null ? desc : info.title(),
-                alertable, riskScore, riskLevel(riskScore), metadata, info, device, resources, evidences,
-                listOf(observables, n), rawData, unmapped.build());
     }
 
     /** The first {@code n} elements as an immutable list, without the copy {@code List.of(E...)} makes. */
@@ -314,14 +329,16 @@ public final class FindingDraft {
         if (to - from != 17) {
             return false;
         }
-        for (int i = 0; i < 17; i++) {
-            int c = b[from + i];
-            boolean ok = i % 3 == 2 ? c == ':' || c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-            if (!ok) {
+        for (int i = from; i < to; i += 3) {
+            if (!isHex(b[i]) || !isHex(b[i + 1]) || (i + 2 < to && b[i + 2] != ':' && b[i + 2] != '-')) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isHex(byte c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     private static String blankToNull(String s) {

@@ -65,19 +65,35 @@ public final class IpAddresses {
         }
         byte[] out = new byte[4];
         int part = 0;
-        int value = -1;
-        for (int i = from; i <= to; i++) {
-            int c = i < to ? b[i] : '.';
-            if (c < 0) {
+        int value = 0;
+        int digits = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c == '.') {
+                if (digits == 0 || part == 3) {
+                    return null;
+                }
+                out[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+                continue;
+            }
+            int digit = c - '0';
+            // A non-digit (non-ASCII bytes are negative), a leading zero, or a part above 255.
+            if (digit < 0 || digit > 9 || (digits > 0 && value == 0)) {
                 return null;
             }
-            part = ipv4Step(out, part, value, c);
-            if (part < 0) {
+            value = value * 10 + digit;
+            if (value > 255) {
                 return null;
             }
-            value = c == '.' ? -1 : value < 0 ? c - '0' : value * 10 + (c - '0');
+            digits++;
         }
-        return part == 4 ? out : null;
+        if (digits == 0 || part != 3) {
+            return null;
+        }
+        out[3] = (byte) value;
+        return out;
     }
 
     /**
