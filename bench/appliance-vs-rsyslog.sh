@@ -7,7 +7,8 @@
 # Environment: WARMUP (events before measuring, default 100000); MODES (default
 # "rsyslog spool lake"; e.g. MODES="rsyslog spool" skips the lake); RUN_LIMIT (seconds a
 # measured appliance run may take, default 120; past it the run reports what was durable in the
-# spool or stored by the lake by then, with complete=false).
+# spool or stored by the lake by then, with complete=false); GEN_JAVA_OPTS (the generator's JVM
+# options, default -XX:TieredStopAtLevel=1).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -26,8 +27,13 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
+# The generator sends pre-rendered bytes, so C2 would only optimize its start-up rendering, and
+# those compilations ran on into the measured window (~0.4 s of one core on this 2-core machine).
+# With C1 alone it starts sending about as soon and leaves the cores to the receiver.
+GEN_JAVA_OPTS="${GEN_JAVA_OPTS--XX:TieredStopAtLevel=1}"
+
 generate() { # port [count]
-  SLUICE_SKIP_BUILD=1 ./sluice darktrace-sim --port "$1" --rate max --count "${2:-$COUNT}" \
+  SLUICE_JAVA_OPTS="$GEN_JAVA_OPTS" SLUICE_SKIP_BUILD=1 ./sluice darktrace-sim --port "$1" --rate max --count "${2:-$COUNT}" \
     --instances "$CONNECTIONS" --framing OCTET_COUNTING --seed 1 >/dev/null 2>&1
 }
 
