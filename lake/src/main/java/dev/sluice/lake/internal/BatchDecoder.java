@@ -251,6 +251,7 @@ public final class BatchDecoder {
     final MapVector extra = (MapVector) root.getVector("ocsf_extra");
     final ColumnSink.StructSink ocsf;
     final ColumnSink.Utf8 utf8 = new ColumnSink.Utf8();
+    final MapEntries unmappedEntries = new MapEntries();
     final byte[] tenantBytes;
 
     final List<EventRejection> rejections = new ArrayList<>();
@@ -269,8 +270,9 @@ public final class BatchDecoder {
     boolean ocsfObject;
     final List<String[]> violations = new ArrayList<>();
     final Set<String> profiles = new HashSet<>();
-    /** Checks that need {@code metadata.profiles}: path, profile, code, detail. */
-    final List<String[]> deferred = new ArrayList<>();
+    /** Checks that need {@code metadata.profiles}; the first {@link #deferredCount} are this record's. */
+    final List<Deferred> deferred = new ArrayList<>();
+    int deferredCount;
     final Map<String, String> overflow = new TreeMap<>();
     String classUidText;
     long classUid;
@@ -475,7 +477,7 @@ public final class BatchDecoder {
     private void record(JsonParser p, int row) throws IOException {
       violations.clear();
       profiles.clear();
-      deferred.clear();
+      deferredCount = 0;
       overflow.clear();
       classUidText = null;
       hasClassUid = false;
@@ -487,10 +489,11 @@ public final class BatchDecoder {
       unmappedWritten = false;
       pathLength = 0;
       object(p, rules.root, ocsf, row, 0);
-      for (String[] check : deferred) {
-        boolean declared = profiles.contains(check[1]);
-        if (check[2].equals("PROFILE_NOT_DECLARED") != declared) {
-          violations.add(new String[] {check[2], check[0], check[3]});
+      for (int i = 0; i < deferredCount; i++) {
+        Deferred check = deferred.get(i);
+        boolean declared = profiles.contains(check.profile);
+        if (check.missing == declared) {
+          violations.add(check.violation());
         }
       }
       if (hasTypeUid && hasClassUid && hasActivityId && typeUid != classUid * 100 + activityId) {
@@ -502,7 +505,7 @@ public final class BatchDecoder {
       if (!unmappedWritten) {
         unmapped.setNull(row);
       }
-      writeMap(extra, row, overflow);
+      writeMap(extra, row, overflow, utf8);
     }
 
     /** Reads an object of {@code shape} (current token: START_OBJECT) into {@code sink} (null: check only). */
@@ -536,8 +539,7 @@ public final class BatchDecoder {
           f.captions[attr.index] = null;
         }
         if (attr.profile != null) {
-          deferred.add(new String[] {path(), attr.profile, "PROFILE_NOT_DECLARED",
-              "needs profile " + attr.profile + " in metadata.profiles"});
+          defer(attr.profile, null, null);
         }
         if (depth == 0) {
           topLevel(p, attr, t);
@@ -562,15 +564,14 @@ public final class BatchDecoder {
           if (required.profile == null) {
             violation("MISSING_REQUIRED", join(path(), required.name), shape.name + " requires it");
           } else {
-            deferred.add(new String[] {join(path(), required.name), required.profile, "MISSING_REQUIRED",
-                shape.name + " requires it"});
+            defer(required.profile, required.name, shape.name);
           }
         }
       }
       for (OcsfRules.AttrRule a : shape.withCaption) {
         if (f.hasEnum(a.index)) {
           long id = f.enumIds[a.index];
-          String caption = a.enumCaptions.get(id);
+          String caption = OcsfRules.enumCaption(a, id);
           if (caption != null && id != OTHER && f.seen(a.captionIndex)) {
             String text = f.captions[a.captionIndex];
             if (text == null || !text.equals(caption)) {
@@ -633,19 +634,19 @@ public final class BatchDecoder {
         value(p, attr, null, row, 0, f);
         return;
       }
-      Map<String, String> entries = new TreeMap<>();
+      unmappedEntries.clear();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_STRING) {
-          entries.put(key, p.getText());
+          unmappedEntries.put(key, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         } else if (t == JsonToken.VALUE_NULL) {
-          entries.put(key, null);
+          unmappedEntries.put(key, null, 0, 0);
         } else {
           overflow.put(join(path(), key), capture(p));
         }
       }
-      writeMap(unmapped, row, entries);
+      unmappedEntries.write(unmapped, row, utf8);
       unmappedWritten = true;
     }
 
@@ -839,6 +840,29 @@ public final class BatchDecoder {
       }
     }
 
+    /**
+     * A check decided by {@code metadata.profiles} at the end of the record: the attribute at the
+     * current path needs {@code profile} ({@code missing == null}), or the required attribute
+     * {@code missing} of {@code shape} is absent and only required with {@code profile}.
+     */
+    private void defer(String profile, String missing, String shape) {
+      if (deferredCount == deferred.size()) {
+        deferred.add(new Deferred());
+      }
+      Deferred d = deferred.get(deferredCount++);
+      d.profile = profile;
+      d.missing = missing != null;
+      d.name = missing;
+      d.shape = shape;
+      if (d.names.length < pathLength) {
+        d.names = new String[pathNames.length];
+        d.indexes = new int[pathNames.length];
+      }
+      System.arraycopy(pathNames, 0, d.names, 0, pathLength);
+      System.arraycopy(pathIndexes, 0, d.indexes, 0, pathLength);
+      d.length = pathLength;
+    }
+
     private void violation(String code, String path, String detail) {
       violations.add(new String[] {code, path, detail});
     }
@@ -883,18 +907,46 @@ public final class BatchDecoder {
 
     /** The current path, e.g. {@code finding_info.attacks[0].technique}. */
     private String path() {
-      StringBuilder out = new StringBuilder();
-      for (int i = 0; i < pathLength; i++) {
-        if (pathNames[i] == null) {
-          out.append('[').append(pathIndexes[i]).append(']');
-        } else {
-          if (out.length() > 0) {
-            out.append('.');
-          }
-          out.append(pathNames[i]);
+      return BatchDecoder.path(pathNames, pathIndexes, pathLength);
+    }
+  }
+
+  /** The path of names (null: an array index, from {@code indexes}) as text. */
+  private static String path(String[] names, int[] indexes, int length) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      if (names[i] == null) {
+        out.append('[').append(indexes[i]).append(']');
+      } else {
+        if (out.length() > 0) {
+          out.append('.');
         }
+        out.append(names[i]);
       }
-      return out.toString();
+    }
+    return out.toString();
+  }
+
+  /**
+   * A profile check kept until {@code metadata.profiles} is known; reused across records, so the
+   * path is a copy of the names, made into text only for a violation.
+   */
+  private static final class Deferred {
+    String profile;
+    /** True: required attribute {@link #name} of {@link #shape} is absent; false: the attribute at the path is present. */
+    boolean missing;
+    String name;
+    String shape;
+    String[] names = new String[8];
+    int[] indexes = new int[8];
+    int length;
+
+    String[] violation() {
+      String at = path(names, indexes, length);
+      if (missing) {
+        return new String[] {"MISSING_REQUIRED", join(at, name), shape + " requires it"};
+      }
+      return new String[] {"PROFILE_NOT_DECLARED", at, "needs profile " + profile + " in metadata.profiles"};
     }
   }
 
@@ -1001,7 +1053,7 @@ public final class BatchDecoder {
     return offset;
   }
 
-  private static void writeMap(MapVector map, int row, Map<String, String> entries) {
+  private static void writeMap(MapVector map, int row, Map<String, String> entries, ColumnSink.Utf8 utf8) {
     if (entries.isEmpty()) {
       map.setNull(row);
       return;
@@ -1012,15 +1064,93 @@ public final class BatchDecoder {
     int i = map.startNewValue(row);
     for (Map.Entry<String, String> entry : entries.entrySet()) {
       struct.setIndexDefined(i);
-      keys.setSafe(i, entry.getKey().getBytes(StandardCharsets.UTF_8));
-      if (entry.getValue() == null) {
-        values.setNull(i);
-      } else {
-        values.setSafe(i, entry.getValue().getBytes(StandardCharsets.UTF_8));
-      }
+      utf8.set(keys, i, entry.getKey());
+      utf8.set(values, i, entry.getValue());
       i++;
     }
     map.endValue(row, entries.size());
+  }
+
+  /**
+   * The string entries of one JSON object for a map column, reused from record to record: keys
+   * (the parser's interned names) and the values' characters, written ordered by key with the
+   * last of equal keys kept, as a {@code TreeMap} would hold them.
+   */
+  static final class MapEntries {
+    private String[] keys = new String[16];
+    private int[] starts = new int[16];
+    /** Value length, or -1 for a JSON null. */
+    private int[] lengths = new int[16];
+    private int[] order = new int[16];
+    private char[] chars = new char[1024];
+    private int size;
+    private int used;
+
+    void clear() {
+      size = 0;
+      used = 0;
+    }
+
+    /** Adds {@code key} with the value {@code text[offset, offset + length)}, or null if {@code text} is. */
+    void put(String key, char[] text, int offset, int length) {
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        starts = Arrays.copyOf(starts, size * 2);
+        lengths = Arrays.copyOf(lengths, size * 2);
+        order = Arrays.copyOf(order, size * 2);
+      }
+      keys[size] = key;
+      if (text == null) {
+        lengths[size] = -1;
+      } else {
+        if (used + length > chars.length) {
+          chars = Arrays.copyOf(chars, Math.max(used + length, chars.length * 2));
+        }
+        System.arraycopy(text, offset, chars, used, length);
+        starts[size] = used;
+        lengths[size] = length;
+        used += length;
+      }
+      size++;
+    }
+
+    void write(MapVector map, int row, ColumnSink.Utf8 utf8) {
+      if (size == 0) {
+        map.setNull(row);
+        return;
+      }
+      // Insertion sort by key, stable (usually already in order), then equal keys keep the last.
+      for (int i = 0; i < size; i++) {
+        int e = i;
+        int j = i - 1;
+        while (j >= 0 && keys[order[j]].compareTo(keys[e]) > 0) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = e;
+      }
+      StructVector struct = (StructVector) map.getDataVector();
+      VarCharVector keyVector = (VarCharVector) struct.getChild("key");
+      VarCharVector valueVector = (VarCharVector) struct.getChild("value");
+      int start = map.startNewValue(row);
+      int n = 0;
+      for (int i = 0; i < size; i++) {
+        int e = order[i];
+        if (i + 1 < size && keys[order[i + 1]].equals(keys[e])) {
+          continue;
+        }
+        int at = start + n;
+        struct.setIndexDefined(at);
+        utf8.set(keyVector, at, keys[e]);
+        if (lengths[e] < 0) {
+          valueVector.setNull(at);
+        } else {
+          utf8.set(valueVector, at, chars, starts[e], lengths[e]);
+        }
+        n++;
+      }
+      map.endValue(row, n);
+    }
   }
 
   /** The current value (and everything inside it) as JSON text; consumes it. */

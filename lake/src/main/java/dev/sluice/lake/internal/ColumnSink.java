@@ -143,14 +143,17 @@ abstract sealed class ColumnSink permits ColumnSink.StructSink, ColumnSink.ListS
       if (buffer.length < length) {
         buffer = new byte[Math.max(length, buffer.length * 2)];
       }
+      // No branch in the loop: the copy stays a straight (vectorizable) pass; non-ASCII is rare.
+      int any = 0;
       for (int i = 0; i < length; i++) {
         char c = chars[offset + i];
-        if (c >= 0x80) {
-          byte[] bytes = new String(chars, offset, length).getBytes(StandardCharsets.UTF_8);
-          vector.setSafe(index, bytes, 0, bytes.length);
-          return;
-        }
+        any |= c;
         buffer[i] = (byte) c;
+      }
+      if (any >= 0x80) {
+        byte[] bytes = new String(chars, offset, length).getBytes(StandardCharsets.UTF_8);
+        vector.setSafe(index, bytes, 0, bytes.length);
+        return;
       }
       vector.setSafe(index, buffer, 0, length);
     }
@@ -158,9 +161,24 @@ abstract sealed class ColumnSink permits ColumnSink.StructSink, ColumnSink.ListS
     void set(VarCharVector vector, int index, String text) {
       if (text == null) {
         vector.setNull(index);
-      } else {
-        vector.setSafe(index, text.getBytes(StandardCharsets.UTF_8));
+        return;
       }
+      int length = text.length();
+      if (buffer.length < length) {
+        buffer = new byte[Math.max(length, buffer.length * 2)];
+      }
+      int any = 0;
+      for (int i = 0; i < length; i++) {
+        char c = text.charAt(i);
+        any |= c;
+        buffer[i] = (byte) c;
+      }
+      if (any >= 0x80) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        vector.setSafe(index, bytes, 0, bytes.length);
+        return;
+      }
+      vector.setSafe(index, buffer, 0, length);
     }
   }
 }

@@ -39,6 +39,8 @@ final class OcsfRules {
     final Map<Long, String> enumCaptions;
     /** The enum values, sorted (empty: not an enum), for a lookup without boxing. */
     final long[] enumValues;
+    /** The caption of each of {@link #enumValues}, same order. */
+    final String[] enumTexts;
     final ValueKind kind;
     ShapeRule shape;
     TypeRule type;
@@ -56,6 +58,10 @@ final class OcsfRules {
       this.profile = attribute.profile();
       this.enumCaptions = attribute.enumCaptions();
       this.enumValues = enumCaptions.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+      this.enumTexts = new String[enumValues.length];
+      for (int i = 0; i < enumValues.length; i++) {
+        enumTexts[i] = enumCaptions.get(enumValues[i]);
+      }
       this.kind = kind;
     }
   }
@@ -63,6 +69,12 @@ final class OcsfRules {
   /** Whether {@code value} is one of the attribute's enum values. */
   static boolean isEnumValue(AttrRule attr, long value) {
     return java.util.Arrays.binarySearch(attr.enumValues, value) >= 0;
+  }
+
+  /** The caption of enum value {@code value}, or null. */
+  static String enumCaption(AttrRule attr, long value) {
+    int i = java.util.Arrays.binarySearch(attr.enumValues, value);
+    return i < 0 ? null : attr.enumTexts[i];
   }
 
   /** A class or object: its attributes by name and index, required ones and constraints. */

@@ -152,6 +152,30 @@ class BatchDecoderTest {
   }
 
   @Test
+  void unmappedEntriesAreStoredOrderedByKeyWithTheLastOfEqualKeys() throws java.io.IOException {
+    IngestEvent first = withOcsf(sample(2).get(0), o -> o.putObject("unmapped").put("z.key", "last").putNull("m.key")
+        .put("a.key", "caf\u00e9 \u20ac").put("b.key", "kept"));
+    IngestEvent second = withOcsf(sample(2).get(1), o -> o.putObject("unmapped").put("only", "one"));
+    String json;
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+        new ByteArrayInputStream(IngestCodec.encodeBatch(new IngestBatch("b1", "int-1", List.of(first, second)))))) {
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    // The same key twice (a Jackson tree cannot hold that): the later value wins, as in a TreeMap.
+    assertEquals(1, json.split("\"b.key\":\"kept\"", -1).length - 1, json);
+    byte[] body = json.replace("\"b.key\":\"kept\"", "\"b.key\":\"dropped\",\"b.key\":\"kept\"")
+        .getBytes(StandardCharsets.UTF_8);
+    BatchDecoder.Result result = decoder.decode(new ByteArrayInputStream(body), "tenant-a", "appl-1");
+    try (BatchDecoder.DecodedBatch batch = assertInstanceOf(BatchDecoder.Result.Decoded.class, result).batch()) {
+      assertEquals(2, batch.validCount(), () -> batch.rejections().toString());
+      MapVector unmapped = (MapVector) batch.rows().getVector("unmapped");
+      assertEquals("[{\"key\":\"a.key\",\"value\":\"caf\u00e9 \u20ac\"},{\"key\":\"b.key\",\"value\":\"kept\"},"
+          + "{\"key\":\"m.key\"},{\"key\":\"z.key\",\"value\":\"last\"}]", String.valueOf(unmapped.getObject(0)));
+      assertEquals("[{\"key\":\"only\",\"value\":\"one\"}]", String.valueOf(unmapped.getObject(1)));
+    }
+  }
+
+  @Test
   void zstdBodyGivesTheSameRowsAsGzip() {
     IngestBatch batch = new IngestBatch("b1", "int-1", sample(30));
     try (BatchDecoder.DecodedBatch gzip = decode(batch.events());
