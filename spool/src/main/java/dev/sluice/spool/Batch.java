@@ -58,27 +58,24 @@ final class Batch {
   }
 
   /**
-   * The header of a batch holding the {@code count} packed records in {@code records} (each a
-   * 4-byte length and its bytes, as {@link PackedRecords} holds them, from its position to its
-   * limit, which is left unchanged): written into {@code header} (cleared first, at least {@link
-   * #OVERHEAD_BYTES} long) and returned flipped, ready to write. The records follow it in the
-   * file as they are, so a batch is written without copying the records into one buffer.
+   * Encodes the {@code count} packed records in {@code packed[from, to)} (each a 4-byte length
+   * and its bytes, as {@link PackedRecords} holds them) into {@code out}, which is cleared
+   * first and returned flipped, ready to write.
    */
-  static ByteBuffer packedHeader(long baseOffset, ByteBuffer records, int count,
-      ByteBuffer header) {
+  static ByteBuffer encodePacked(long baseOffset, byte[] packed, int from, int to, int count,
+      ByteBuffer out) {
     if (count < 1) {
       throw new IllegalArgumentException("a batch holds at least one record");
     }
-    int size = OVERHEAD_BYTES + records.remaining();
-    header.clear();
-    header.putInt(MAGIC).putInt(size - HEADER_BYTES).putInt(0).putLong(baseOffset)
-        .putInt(count);
-    header.flip();
+    int size = OVERHEAD_BYTES + (to - from);
+    out.clear();
+    out.putInt(MAGIC).putInt(size - HEADER_BYTES).putInt(0).putLong(baseOffset).putInt(count);
+    out.put(packed, from, to - from);
+    out.flip();
     CRC32C crc = new CRC32C();
-    crc.update(header.duplicate().position(12));
-    crc.update(records.duplicate());
-    header.putInt(8, (int) crc.getValue());
-    return header;
+    crc.update(out.duplicate().position(12));
+    out.putInt(8, (int) crc.getValue());
+    return out;
   }
 
   /** What reading one batch at a position found. */

@@ -527,12 +527,15 @@ public final class Spool implements AutoCloseable {
   private long unsyncedNextOffset;
   private long unsyncedRecordBytes;
 
-  // The writer's batch header; the records follow it straight from the pending buffer.
-  private final ByteBuffer batchHeader = ByteBuffer.allocateDirect(Batch.OVERHEAD_BYTES);
+  // The writer's encoding buffer, one batch at most; direct, so the write copies nothing more.
+  private ByteBuffer batchBuffer;
 
   /** Writes records {@code first..} of {@code records} (offsets from {@code baseOffset}). */
   private void writeAndSync(PackedRecords records, int first, long baseOffset)
       throws IOException, InterruptedException {
+    if (batchBuffer == null) {
+      batchBuffer = ByteBuffer.allocateDirect(config.maxBatchBytes());
+    }
     int i = first;
     int position = records.positionOf(first);
     long offset = baseOffset;
@@ -558,14 +561,11 @@ public final class Spool implements AutoCloseable {
         active = createSegment(offset);
         Checkpoint.fsyncDirectory(dir);
       }
-      ByteBuffer body = records.slice(position, endPosition);
-      ByteBuffer header = Batch.packedHeader(offset, body, end - i, batchHeader);
+      ByteBuffer buf = Batch.encodePacked(offset, records.bytes(), position, endPosition,
+          end - i, batchBuffer);
       long filePosition = active.size;
-      while (header.hasRemaining()) {
-        filePosition += active.channel.write(header, filePosition);
-      }
-      while (body.hasRemaining()) {
-        filePosition += active.channel.write(body, filePosition);
+      while (buf.hasRemaining()) {
+        filePosition += active.channel.write(buf, filePosition);
       }
       active.size = filePosition;
       diskBytes.addAndGet(size);
