@@ -11,6 +11,7 @@ import dev.sluice.darktrace.internal.AttackTable;
 import dev.sluice.darktrace.internal.CefAlertMapper;
 import dev.sluice.darktrace.internal.FindingDraft;
 import dev.sluice.darktrace.internal.JsonAlertMapper;
+import dev.sluice.darktrace.internal.SmallNumbers;
 import dev.sluice.syslog.SyslogMessage;
 import dev.sluice.syslog.SyslogParser;
 import java.io.IOException;
@@ -45,13 +46,6 @@ public final class DarktracePipeline {
     private static final FindingDraft.UnmappedKey PROCID = FindingDraft.UnmappedKey.of("syslog.procid");
     private static final FindingDraft.UnmappedKey SEVERITY = FindingDraft.UnmappedKey.of("syslog.severity");
     private static final FindingDraft.UnmappedKey TIMESTAMP = FindingDraft.UnmappedKey.of("syslog.timestamp");
-    private static final String[] SMALL_NUMBERS = new String[24];
-
-    static {
-        for (int i = 0; i < SMALL_NUMBERS.length; i++) {
-            SMALL_NUMBERS[i] = Integer.toString(i);
-        }
-    }
 
     private final PipelineOptions options;
     private final SyslogParser syslogParser;
@@ -178,14 +172,14 @@ public final class DarktracePipeline {
     private static void envelope(SyslogMessage s, String timestamp, String hostname, FindingDraft d) {
         putIfPresent(d, APP_NAME, s.appName());
         if (s.pri() >= 0) {
-            d.putUnmapped(FACILITY, SMALL_NUMBERS[s.facility()]);
+            d.putUnmapped(FACILITY, SmallNumbers.of(s.facility()));
         }
         d.putUnmapped(FORMAT, s.format().wireName());
         putIfPresent(d, HOSTNAME, hostname);
         putIfPresent(d, MSGID, s.msgId());
         putIfPresent(d, PROCID, s.procId());
         if (s.pri() >= 0) {
-            d.putUnmapped(SEVERITY, SMALL_NUMBERS[s.severity()]);
+            d.putUnmapped(SEVERITY, SmallNumbers.of(s.severity()));
         }
         putIfPresent(d, TIMESTAMP, timestamp);
     }

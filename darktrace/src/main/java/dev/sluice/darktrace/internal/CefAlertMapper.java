@@ -68,7 +68,7 @@ public final class CefAlertMapper {
             d.putUnmapped(CEF_SEVERITY, severity);
         }
         int version = h.version();
-        d.putUnmapped(CEF_VERSION, version == 0 ? "0" : version == 1 ? "1" : Integer.toString(version));
+        d.putUnmapped(CEF_VERSION, SmallNumbers.of(version));
         switch (kind) {
             case MODEL_BREACH, TEST_ALERT -> modelBreach(x, url, name.category(), d);
             case AI_ANALYST -> aiAnalyst(x, url, d);

@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * The text of small decimal numbers, shared: CEF Signature IDs (Darktrace model ids) and
  * severities are such numbers, and the same few hundred come again and again, so their text is
- * made once instead of being decoded from every message. Filled as numbers are met (racily: a
- * {@code String} is immutable, so a reader sees either null or a complete one).
+ * made once instead of being decoded from every message; so are the syslog facility and severity
+ * numbers and the CEF version. Filled as numbers are met (racily: a {@code String} is immutable,
+ * so a reader sees either null or a complete one).
  */
-final class SmallNumbers {
+public final class SmallNumbers {
     static final int MAX = 9999;
     private static final String[] TEXTS = new String[MAX + 1];
 
@@ -35,6 +36,19 @@ final class SmallNumbers {
         String text = TEXTS[n];
         if (text == null) {
             text = new String(b, from, length, StandardCharsets.US_ASCII);
+            TEXTS[n] = text;
+        }
+        return text;
+    }
+
+    /** {@code Integer.toString(n)}, shared for 0-{@value #MAX}. */
+    public static String of(int n) {
+        if (n < 0 || n > MAX) {
+            return Integer.toString(n);
+        }
+        String text = TEXTS[n];
+        if (text == null) {
+            text = Integer.toString(n);
             TEXTS[n] = text;
         }
         return text;

@@ -13,6 +13,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,6 +134,17 @@ class ByteLevelReadingProperties {
             assertSame(shared, SmallNumbers.text(bytes, 3, bytes.length - 3));
         } else {
             assertNull(shared, text);
+        }
+    }
+
+    @Property(tries = 1000, seed = "20261137")
+    void sharedNumberTextsAreTheDecimalTextAndTheOnesReadFromBytes(@ForAll @IntRange(min = -20, max = 20_000) int n) {
+        String text = SmallNumbers.of(n);
+        assertEquals(Integer.toString(n), text);
+        if (n >= 0 && n <= SmallNumbers.MAX) {
+            assertSame(text, SmallNumbers.of(n));
+            byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+            assertSame(text, SmallNumbers.text(bytes, 0, bytes.length));
         }
     }
 
