@@ -141,6 +141,8 @@ public final class ApplianceReceiveBenchmark {
       }
     }
     long cpuBefore = processCpuNanos();
+    long writerBefore = threadCpuNanos("spool-writer-");
+    long pipelineBefore = threadCpuNanos("receive-pipeline-");
     long commitsBefore = spool.stats().commits();
     long acceptedBefore = spool.stats().nextOffset();
     long bytesBefore = spool.stats().diskBytes();
@@ -151,18 +153,25 @@ public final class ApplianceReceiveBenchmark {
         : spool.durableOffset() - durableBefore;
     double seconds = (System.nanoTime() - first) / 1e9;
     double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+    double writerSeconds = (threadCpuNanos("spool-writer-") - writerBefore) / 1e9;
+    double pipelineSeconds = (threadCpuNanos("receive-pipeline-") - pipelineBefore) / 1e9;
     long commits = spool.stats().commits() - commitsBefore;
     long spoolBytes = spool.stats().diskBytes() - bytesBefore;
     long spooled = spool.stats().nextOffset() - acceptedBefore;
     // cpu_us_per_event: this process's CPU time (all threads, user+system) per event over the
-    // measured window; it survives a loaded machine better than the rate does.
+    // measured window; it survives a loaded machine better than the rate does. Of it, the spool
+    // writer thread's share (encoding, the copy into the page cache, fsync) and the pipeline
+    // workers' share (parse, normalize, encode, append): the writer's copy into fresh page-cache
+    // pages costs 3-7x more in some windows on this VM, whatever the code (section 5).
     System.out.printf("result mode=%s complete=%s events=%d rejected=%d seconds=%.3f"
         + " events_per_s=%.0f"
-        + " cpu_us_per_event=%.2f spool_commits=%d events_per_commit=%.0f"
+        + " cpu_us_per_event=%.2f writer_us_per_event=%.2f pipeline_us_per_event=%.2f"
+        + " spool_commits=%d events_per_commit=%.0f"
         + " spool_bytes_per_event=%.0f spool_unwritable_times=%d peak_rss_mb=%d%n", mode,
         complete, accepted,
         quarantine.total(),
-        seconds, accepted / seconds, cpuSeconds * 1e6 / accepted, commits,
+        seconds, accepted / seconds, cpuSeconds * 1e6 / accepted, writerSeconds * 1e6 / accepted,
+        pipelineSeconds * 1e6 / accepted, commits,
         commits == 0 ? 0.0 : (double) spooled / commits,
         spooled == 0 ? 0.0 : (double) spoolBytes / spooled, unwritableTimes(unwritable),
         peakRssMb());
@@ -214,6 +223,19 @@ public final class ApplianceReceiveBenchmark {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** CPU time (user + system) of the live threads whose names start with {@code prefix}. */
+  private static long threadCpuNanos(String prefix) {
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith(prefix)) {
+        sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
+      }
+    }
+    return sum;
   }
 
   /** VmHWM from /proc/self/status: the process's peak resident set, in MiB. */
