@@ -65,6 +65,7 @@ class EndToEndAcceptanceTest {
   private DemoResult result;
   private CentralApi api;
   private List<Row> rows;
+  private ServerSocket defaultMetricsPort;
 
   /** One alert as the lake holds it. */
   record Row(String sender, String kind, boolean test, String cef, String title, String deviceIp) {}
@@ -82,6 +83,13 @@ class EndToEndAcceptanceTest {
         ALERTS_PER_INSTANCE, 3_000, SEED, Instant.now().minus(Duration.ofMinutes(30))
             .truncatedTo(ChronoUnit.SECONDS),
         "admin@acceptance.test", "acceptance-password-" + random.nextInt(1_000_000), progress);
+    // Another appliance on this host (another test run, a demo) may hold the appliance's default
+    // metrics port; the demo must not depend on it being free. Hold it unless it is held already.
+    try {
+      defaultMetricsPort = new ServerSocket(9464, 1, InetAddress.getLoopbackAddress());
+    } catch (IOException heldAlready) {
+      defaultMetricsPort = null;
+    }
     workflow = new DemoWorkflow(options);
     result = workflow.run();
     api = workflow.api();
@@ -89,9 +97,12 @@ class EndToEndAcceptanceTest {
   }
 
   @AfterAll
-  void stopProcesses() {
+  void stopProcesses() throws IOException {
     if (workflow != null) {
       workflow.close();
+    }
+    if (defaultMetricsPort != null) {
+      defaultMetricsPort.close();
     }
   }
 

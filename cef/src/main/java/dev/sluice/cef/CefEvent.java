@@ -119,25 +119,6 @@ public final class CefEvent {
   }
 
   /**
-   * {@link String#hashCode()} of {@link #key(int)}, computed on the bytes without decoding (equal
-   * to it for ASCII keys), so callers can look keys up in their own tables.
-   */
-  public int keyHash(int index) {
-    int slot = pairSlot(index);
-    int h = 0;
-    for (int i = meta[slot]; i < meta[slot + 1]; i++) {
-      h = 31 * h + (bytes[i] & 0xff);
-    }
-    return h;
-  }
-
-  /** Whether {@link #key(int)} equals the ASCII string {@code key}, compared on the bytes. */
-  public boolean keyEquals(int index, String key) {
-    int slot = pairSlot(index);
-    return asciiEquals(meta[slot], meta[slot + 1], key);
-  }
-
-  /**
    * The array this event was parsed from: the {@code *From}/{@code *To} offsets below index into
    * it, so callers can read keys and values on the bytes without decoding strings. Do not modify.
    */

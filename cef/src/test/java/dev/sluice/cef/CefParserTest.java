@@ -292,17 +292,6 @@ class CefParserTest {
     }
 
     @Test
-    void comparesAndHashesKeysOnTheBytesLikeTheDecodedKey() {
-      CefEvent e = parsed(cef("dvchost=a deviceMacAddress=b ad.x=c"));
-      for (int i = 0; i < e.extensionCount(); i++) {
-        assertEquals(e.key(i).hashCode(), e.keyHash(i));
-        assertTrue(e.keyEquals(i, e.key(i)));
-      }
-      assertFalse(e.keyEquals(0, "dvchos"));
-      assertFalse(e.keyEquals(0, "dvchosT"));
-    }
-
-    @Test
     void readsTheDarktraceFortisiemSample() {
       CefEvent e = parsed("CEF:0|Darktrace|DCIP|3.0.8|537|Antigena/Network/Compliance/Antigena"
           + " RDP Block|Low| eventId=2 sourceZoneURI=/All Zones/ArcSight System/Private Address"

@@ -12,7 +12,6 @@ import dev.sluice.darktracesim.send.LoadRun;
 import dev.sluice.darktracesim.send.Rate;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +43,7 @@ public final class DemoWorkflow implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("central: listening on (\\S+)");
   private static final Pattern FINGERPRINT =
       Pattern.compile("fingerprint ([0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){31})");
+  private static final Pattern METRICS = Pattern.compile("Metrics on (http://\\S+/metrics)");
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   private static final String DARKTRACE_DETECT = "darktrace-detect";
 
@@ -89,7 +89,7 @@ public final class DemoWorkflow implements AutoCloseable {
         options.syslogAddress(), port, applianceId);
 
     Path image = buildAndDownloadImage(applianceId);
-    startAppliance(image, port);
+    startAppliance(image, integrationId, port);
 
     SyslogCefSettings first = SyslogCefSettings.recommended(options.syslogAddress(), port);
     say("Darktrace instance %s: Verify alert sending", first.hostname());
@@ -207,25 +207,31 @@ public final class DemoWorkflow implements AutoCloseable {
     return file;
   }
 
-  private void startAppliance(Path image, int port) throws IOException, InterruptedException {
+  private void startAppliance(Path image, String integrationId, int port) throws IOException {
     say("booting the appliance from the image (sluice appliance --image)");
-    appliance = start("appliance", List.of("appliance", "--image", image.toString(), "--data",
-        options.data().resolve("appliance").toString()), Map.of());
-    awaitCondition(Duration.ofSeconds(120), Duration.ofMillis(250), () -> {
-      if (!appliance.isAlive()) {
-        throw new DemoException("the appliance exited:\n" + appliance.tail(20));
-      }
-      return accepts(options.syslogAddress(), port);
-    }, () -> "the appliance does not listen on " + options.syslogAddress() + ":" + port + ":\n"
-        + appliance.tail(20));
-    say("  the appliance enrolled and listens on %s:%d", options.syslogAddress(), port);
+    appliance = startApplianceProcess("appliance", image, options.data().resolve("appliance"));
+    // Ready once it lists its listeners, which it prints only after it started completely. A
+    // port that accepts is not enough: a start that fails after the listener was bound closes
+    // it again and resets the connections it had accepted.
+    Matcher listening = appliance.awaitLine(Pattern.compile("Listening for integration "
+        + Pattern.quote(integrationId) + " on \\S+ \\((\\w+)"), Duration.ofSeconds(120));
+    if (!listening.group(1).equals("LISTENING")) {
+      throw new DemoException("the appliance does not listen on " + options.syslogAddress() + ":"
+          + port + ":\n" + appliance.tail(20));
+    }
+    Matcher metrics = appliance.awaitLine(METRICS, Duration.ofSeconds(30));
+    say("  the appliance enrolled and listens on %s:%d (metrics on %s)", options.syslogAddress(),
+        port, metrics.group(1));
   }
 
-  /** Starts another appliance process from {@code image} (e.g. a second deployment). */
+  /**
+   * Starts another appliance process from {@code image} (e.g. a second deployment). Its metrics
+   * endpoint takes any free port: the default one may belong to another appliance on this host.
+   */
   public SluiceProcess startApplianceProcess(String name, Path image, Path data)
       throws IOException {
     return start(name, List.of("appliance", "--image", image.toString(), "--data",
-        data.toString()), Map.of());
+        data.toString(), "--metrics-port", "0"), Map.of());
   }
 
   private SluiceProcess start(String name, List<String> args, Map<String, String> env)
@@ -302,15 +308,6 @@ public final class DemoWorkflow implements AutoCloseable {
       throw new DemoException("unexpected id from central: '" + id + "'");
     }
     return id;
-  }
-
-  private static boolean accepts(String address, int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(address, port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   /** Polls {@code condition} until true; throws with {@code describe} when the time is up. */
