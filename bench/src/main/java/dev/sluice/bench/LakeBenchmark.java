@@ -575,9 +575,13 @@ public final class LakeBenchmark {
     }
   }
 
-  private static long count(LakeService lake, String tenant) {
+  /** The tenant's rows, counted through the query API. */
+  static long count(LakeService lake, String tenant) {
     QueryResult result = lake.query(tenant, new QueryRequest("SELECT count(*) FROM alerts", null, null));
-    return (Long) ((QueryResult.Succeeded) result).rows().get(0).get(0);
+    if (!(result instanceof QueryResult.Succeeded ok)) {
+      throw new IllegalStateException("count failed: " + result);
+    }
+    return ((Number) ok.rows().get(0).get(0)).longValue();
   }
 
   private static long sizeOf(Path dir) throws IOException {
@@ -590,7 +594,7 @@ public final class LakeBenchmark {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
+  static void deleteRecursively(Path root) throws IOException {
     if (Files.exists(root)) {
       try (Stream<Path> walk = Files.walk(root)) {
         for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

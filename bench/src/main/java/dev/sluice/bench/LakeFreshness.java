@@ -5,8 +5,6 @@ import dev.sluice.lake.IngestAuthorizer;
 import dev.sluice.lake.IngestOutcome;
 import dev.sluice.lake.LakeConfig;
 import dev.sluice.lake.LakeService;
-import dev.sluice.lake.QueryRequest;
-import dev.sluice.lake.QueryResult;
 import dev.sluice.lake.sample.SampleAlerts;
 import dev.sluice.wire.ingest.IngestBatch;
 import dev.sluice.wire.ingest.IngestCodec;
@@ -29,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * posts what an appliance's forwarder would at that rate: every 200 ms (its linger) a zstd batch
  * of a fifth of the per-second rate, and notes when each batch was acked. A poller counts the
  * tenant's rows through the query API every {@code POLL_MS}; acks, and so conversion, are in order,
- * so the count says which batches are queryable, and a batch's latency is the start of the first
+ * (every 50 ms, or {@code -Dpoll=<ms>}) so the count says which batches are queryable, and a batch's latency is the start of the first
  * query that counted it minus its ack (so it includes up to one poll interval and one query).
  *
  * <pre>java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx2g -cp BENCH_CLASSPATH dev.sluice.bench.LakeFreshness
@@ -49,13 +47,13 @@ public final class LakeFreshness {
         Runtime.getRuntime().availableProcessors(), Runtime.version(), POLL_MS);
     for (int rate : rates) {
       Path dir = root.resolve("rate-" + rate);
-      deleteRecursively(dir);
+      LakeBenchmark.deleteRecursively(dir);
       Files.createDirectories(dir);
       try (LakeService lake = LakeService.start(LakeConfig.defaults(dir), IngestAuthorizer.allowAll(), Clock.systemUTC())) {
         warmUp(lake);
         run(lake, rate, seconds);
       }
-      deleteRecursively(dir);
+      LakeBenchmark.deleteRecursively(dir);
     }
   }
 
@@ -67,7 +65,7 @@ public final class LakeFreshness {
       lake.ingest(warm, new ByteArrayInputStream(body(sample, "w" + b, 5_000)), LakeBenchmark.ENCODING);
       if (b % 5 == 4) {
         lake.flush();
-        count(lake, warm.tenantId());
+        LakeBenchmark.count(lake, warm.tenantId());
       }
     }
   }
@@ -126,21 +124,13 @@ public final class LakeFreshness {
     while (seen < batches) {
       int acked = ackedBatches.get(); // read first: only batches acked before the query started count as seen
       long queryStart = System.nanoTime();
-      long rows = count(lake, tenant);
+      long rows = LakeBenchmark.count(lake, tenant);
       int nowVisible = (int) Math.min(acked, rows / perBatch);
       for (; seen < nowVisible; seen++) {
         visible[seen] = queryStart;
       }
       LockSupport.parkNanos(POLL_MS * 1_000_000);
     }
-  }
-
-  private static long count(LakeService lake, String tenant) {
-    QueryResult result = lake.query(tenant, new QueryRequest("SELECT count(*) FROM alerts", null, null));
-    if (!(result instanceof QueryResult.Succeeded ok)) {
-      throw new IllegalStateException("count failed: " + result);
-    }
-    return ((Number) ok.rows().get(0).get(0)).longValue();
   }
 
   private static byte[] body(SampleAlerts sample, String batchId, int events) {
@@ -150,16 +140,5 @@ public final class LakeFreshness {
       list.add(sample.next(now));
     }
     return IngestCodec.encodeBatch(new IngestBatch(batchId, "int-1", list), LakeBenchmark.ENCODING);
-  }
-
-  private static void deleteRecursively(Path dir) throws java.io.IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

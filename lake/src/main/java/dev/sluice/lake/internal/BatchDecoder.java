@@ -492,7 +492,7 @@ public final class BatchDecoder {
       for (int i = 0; i < deferredCount; i++) {
         Deferred check = deferred.get(i);
         boolean declared = profiles.contains(check.profile);
-        if (check.missing == declared) {
+        if (check.missing() == declared) {
           violations.add(check.violation());
         }
       }
@@ -851,7 +851,6 @@ public final class BatchDecoder {
       }
       Deferred d = deferred.get(deferredCount++);
       d.profile = profile;
-      d.missing = missing != null;
       d.name = missing;
       d.shape = shape;
       if (d.names.length < pathLength) {
@@ -933,17 +932,21 @@ public final class BatchDecoder {
    */
   private static final class Deferred {
     String profile;
-    /** True: required attribute {@link #name} of {@link #shape} is absent; false: the attribute at the path is present. */
-    boolean missing;
+    /** The absent required attribute of {@link #shape}, or null when the attribute at the path is present. */
     String name;
     String shape;
     String[] names = new String[8];
     int[] indexes = new int[8];
     int length;
 
+    /** Whether this is a required attribute of {@link #shape} that is absent. */
+    boolean missing() {
+      return name != null;
+    }
+
     String[] violation() {
       String at = path(names, indexes, length);
-      if (missing) {
+      if (missing()) {
         return new String[] {"MISSING_REQUIRED", join(at, name), shape + " requires it"};
       }
       return new String[] {"PROFILE_NOT_DECLARED", at, "needs profile " + profile + " in metadata.profiles"};
